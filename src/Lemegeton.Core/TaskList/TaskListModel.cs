@@ -1,0 +1,66 @@
+using Lemegeton.Core.States;
+
+namespace Lemegeton.Core.TaskList;
+
+/// <summary>A position in the task-list text: 1-based line and column, 0-based character offset.</summary>
+public readonly record struct SourcePosition(int Line, int Column, int Offset)
+{
+    public override string ToString() => $"{Line}:{Column}";
+}
+
+/// <summary>A half-open character range [Start, End) in the task-list text.</summary>
+public readonly record struct TextSpan(int Start, int End)
+{
+    public int Length => End - Start;
+}
+
+public sealed record PrComplexity(int Score, int EstimatedMinutes, ModelTier? SuggestedModel, string Rationale);
+
+/// <summary>One entry of <c>estimated_files</c> or <c>actual_files</c>.</summary>
+public sealed record PrFile(string Path, FileAction Action, string? Description, int? LinesAdded = null, int? LinesRemoved = null);
+
+/// <summary>The header metadata before the first PR (spec §2.5). Values are null when absent.</summary>
+public sealed record TaskListHeader(
+    string? Title,
+    string? GeneratedFor,
+    int? EstimatedTotalComplexity,
+    RecommendedAgents? RecommendedAgents);
+
+public sealed record RecommendedAgents(int? Haiku, int? Sonnet, int? Opus);
+
+/// <summary>
+/// One <c>### PR-…</c> section: its YAML block, parsed into typed fields, plus the Markdown body.
+/// Unknown YAML keys are kept in <see cref="UnknownKeys"/> in their original order.
+/// </summary>
+public sealed record PullRequest
+{
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    public required ColdState ColdState { get; init; }
+    public Priority Priority { get; init; } = Priority.Medium;
+    public PrComplexity? Complexity { get; init; }
+    public IReadOnlyList<string> Dependencies { get; init; } = [];
+    public IReadOnlyList<PrFile> EstimatedFiles { get; init; } = [];
+    public IReadOnlyList<PrFile> ActualFiles { get; init; } = [];
+    public IReadOnlyList<KeyValuePair<string, object?>> UnknownKeys { get; init; } = [];
+
+    /// <summary>The Markdown after the closing <c>---</c>, up to the next PR heading (exclusive).</summary>
+    public string Body { get; init; } = "";
+
+    /// <summary>Where the <c>### PR-…</c> heading starts.</summary>
+    public SourcePosition Heading { get; init; }
+
+    /// <summary>The whole section: heading through the end of the body.</summary>
+    public TextSpan Section { get; init; }
+
+    /// <summary>The YAML text between the two <c>---</c> lines.</summary>
+    public TextSpan YamlBlock { get; init; }
+
+    /// <summary>The files this PR touches or expects to touch: the union of estimated and actual files (spec §7.1).</summary>
+    public IEnumerable<string> Files =>
+        ActualFiles.Count == 0 ? EstimatedFiles.Select(f => f.Path)
+        : EstimatedFiles.Select(f => f.Path).Concat(ActualFiles.Select(f => f.Path)).Distinct(StringComparer.Ordinal);
+
+    /// <summary>Complexity score, 1 when the block has none.</summary>
+    public int Score => Complexity?.Score ?? 1;
+}
