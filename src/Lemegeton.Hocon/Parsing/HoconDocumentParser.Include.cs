@@ -126,7 +126,7 @@ internal sealed partial class HoconDocumentParser
 
             if (_includeChain.Contains(candidate, StringComparer.Ordinal) || string.Equals(candidate, CurrentFullPath(), StringComparison.Ordinal))
             {
-                throw new HoconException(at, $"include cycle: {string.Join(" -> ", _includeChain.Append(candidate))}");
+                throw new HoconException(at, $"include cycle: {string.Join(" -> ", _includeChain.Append(CurrentFullPath() ?? "<string>").Append(candidate))}");
             }
 
             string text;

@@ -218,13 +218,13 @@ internal sealed class HoconResolver
                 return null;
             }
 
+            // The chain ends with the substitution that met the cycle.
             var cycle = new StringBuilder();
             foreach (var step in _chain)
             {
-                cycle.Append(step.Display).Append(" -> ");
+                cycle.Append(cycle.Length == 0 ? "" : " -> ").Append(step.Display);
             }
 
-            cycle.Append(by.Display);
             throw new HoconException(by.Position, $"substitution cycle: {cycle}; a value cannot depend on itself (to extend an earlier value, define it before this line)");
         }
 
