@@ -13,10 +13,3 @@ public abstract class HoconValue
 
     internal abstract string Describe();
 }
-
-internal enum ResolveState : byte
-{
-    Unresolved,
-    InProgress,
-    Resolved,
-}

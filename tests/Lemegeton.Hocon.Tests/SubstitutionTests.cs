@@ -226,4 +226,50 @@ public sealed class SubstitutionTests
 
         Assert.Equal(1, root.GetInt("x"));
     }
+
+    [Fact]
+    public void Earlier_object_merges_with_a_substitution_that_resolves_to_an_object()
+    {
+        var root = Hocon.Parse("a { x = 1 }\na = ${b}\na.z = 3\nb { y = 2 }");
+
+        Assert.Equal(1, root.GetInt("a.x"));
+        Assert.Equal(2, root.GetInt("a.y"));
+        Assert.Equal(3, root.GetInt("a.z"));
+        Assert.False(root.HasPath("b.x"));
+    }
+
+    [Fact]
+    public void Paths_through_substituted_objects_and_inside_lists_resolve()
+    {
+        var root = Hocon.Parse("""
+            a = ${b}
+            b { x = 1 }
+            c = ${a.x}
+            l = [{ v = ${c} }, ${a}]
+            """);
+
+        Assert.Equal(1, root.GetInt("c"));
+        var list = (HoconArray)root.GetValue("l")!;
+        Assert.Equal(1, ((HoconObject)list[0]).GetInt("v"));
+        Assert.Equal(1, ((HoconObject)list[1]).GetInt("x"));
+    }
+
+    [Fact]
+    public void Object_literals_on_one_line_merge()
+    {
+        var root = Hocon.Parse("a = { x = 1, y = 1 } { y = 2 }");
+
+        Assert.Equal(1, root.GetInt("a.x"));
+        Assert.Equal(2, root.GetInt("a.y"));
+    }
+
+    [Fact]
+    public void Environment_values_are_unquoted_strings()
+    {
+        var root = Hocon.Parse("t = ${?T}", new Dictionary<string, string> { ["T"] = "30s" });
+
+        var scalar = (HoconScalar)root.GetValue("t")!;
+        Assert.False(scalar.Quoted);
+        Assert.Equal(TimeSpan.FromSeconds(30), root.GetDuration("t"));
+    }
 }

@@ -169,4 +169,23 @@ public sealed class SyntaxTests
         Assert.Equal(new HoconPosition("p.conf", 2, 7), root.GetValue("a.b")!.Position);
         Assert.Equal(new HoconPosition("p.conf", 3, 9), root.GetValue("a.c")!.Position);
     }
+
+    [Fact]
+    public void Keys_concatenate_quoted_and_unquoted_parts()
+    {
+        var root = Hocon.Parse("foo\"bar\".baz = 1\n\"\".x = 2");
+
+        Assert.Equal(1, root.GetInt("foobar.baz"));
+        Assert.Equal(2, ((HoconObject)root[""]!).GetInt("x"));
+    }
+
+    [Fact]
+    public void Numbers_keep_their_text_and_exponent_signs_lex_as_numbers()
+    {
+        var root = Hocon.Parse("a = 1e+5\nb = 0.333\nc = 007");
+
+        Assert.Equal(100000d, root.GetDouble("a"));
+        Assert.Equal("0.333", root.GetString("b"));
+        Assert.Equal(HoconScalarKind.String, ((HoconScalar)root.GetValue("c")!).Kind);
+    }
 }
