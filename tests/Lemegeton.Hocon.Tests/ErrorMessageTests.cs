@@ -112,6 +112,34 @@ public sealed class ErrorMessageTests
     }
 
     [Fact]
+    public void Hostile_nesting_is_refused_instead_of_overflowing_the_stack()
+    {
+        var error = Hocon.Error("a = " + new string('[', 100_000), "lemegeton.conf");
+
+        Assert.Equal("lemegeton.conf:1:261: objects and lists are nested more than 256 levels deep", error.Message);
+    }
+
+    [Fact]
+    public void Very_long_substitution_chains_are_refused_cleanly()
+    {
+        var text = string.Join('\n', Enumerable.Range(0, 5000).Select(i => $"k{i} = ${{k{i + 1}}}")) + "\nk5000 = end";
+
+        var error = Hocon.Error(text, "lemegeton.conf");
+
+        Assert.Contains("substitutions refer to one another in a chain", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Endless_redefinitions_of_one_field_are_refused_cleanly()
+    {
+        var text = "a = 1\n" + string.Concat(Enumerable.Repeat("a = ${?X}\n", 100_000));
+
+        var error = Hocon.Error(text, "lemegeton.conf");
+
+        Assert.Equal("lemegeton.conf:514:5: this field is redefined with substitutions more than 512 times; define it once", error.Message);
+    }
+
+    [Fact]
     public void Garbage_input_never_escapes_as_anything_but_a_hocon_exception()
     {
         // Deterministic mutation fuzz over a realistic document: bad input must fail cleanly, never crash.

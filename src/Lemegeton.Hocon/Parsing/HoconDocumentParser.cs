@@ -13,6 +13,10 @@ internal sealed partial class HoconDocumentParser
     private readonly HoconParseOptions _options;
     private readonly List<string> _includeChain;
     private HoconToken _token;
+    private int _depth;
+
+    /// <summary>Deepest nesting of objects and lists accepted; bounds the parser's recursion so hostile input cannot overflow the stack.</summary>
+    internal const int MaxNesting = 256;
 
     private HoconDocumentParser(string text, string? fileName, HoconParseOptions options, List<string> includeChain)
     {
@@ -391,6 +395,24 @@ internal sealed partial class HoconDocumentParser
     {
         var token = _token;
         var position = Position;
+        if (token.Kind is HoconTokenKind.OpenBrace or HoconTokenKind.OpenBracket)
+        {
+            if (_depth >= MaxNesting)
+            {
+                throw Error($"objects and lists are nested more than {MaxNesting} levels deep");
+            }
+
+            _depth++;
+            try
+            {
+                return ParseStructure(token, fieldPath, position);
+            }
+            finally
+            {
+                _depth--;
+            }
+        }
+
         switch (token.Kind)
         {
             case HoconTokenKind.Unquoted:
@@ -416,18 +438,23 @@ internal sealed partial class HoconDocumentParser
                 return new HoconSubstitution(path, token.Text!, token.Optional, position);
             }
 
-            case HoconTokenKind.OpenBrace:
-            {
-                Advance();
-                var obj = new HoconObject(position);
-                ParseFields(obj, fieldPath, atRoot: false, HoconTokenKind.CloseBrace, token);
-                Advance();
-                return obj;
-            }
-
             default:
-                return ParseList(token, position);
+                throw Error($"expected a value, got {Describe(token)}");
         }
+    }
+
+    private HoconValue ParseStructure(HoconToken token, string[]? fieldPath, HoconPosition position)
+    {
+        if (token.Kind == HoconTokenKind.OpenBracket)
+        {
+            return ParseList(token, position);
+        }
+
+        Advance();
+        var obj = new HoconObject(position);
+        ParseFields(obj, fieldPath, atRoot: false, HoconTokenKind.CloseBrace, token);
+        Advance();
+        return obj;
     }
 
     private HoconArray ParseList(HoconToken opener, HoconPosition position)

@@ -6,10 +6,23 @@ namespace Lemegeton.Hocon;
 /// </summary>
 internal sealed class HoconDelayedMerge : HoconValue
 {
+    /// <summary>Most nested merges of one field; bounds the resolver's recursion on hostile input.</summary>
+    internal const int MaxDepth = 512;
+
     public HoconDelayedMerge(HoconValue earlier, HoconValue later)
-        : base(later.Position) => Stack = [earlier, later];
+        : base(later.Position)
+    {
+        Stack = [earlier, later];
+        Depth = Math.Max(earlier is HoconDelayedMerge e ? e.Depth : 0, later is HoconDelayedMerge l ? l.Depth : 0) + 1;
+        if (Depth > MaxDepth)
+        {
+            throw new HoconException(later.Position, $"this field is redefined with substitutions more than {MaxDepth} times; define it once");
+        }
+    }
 
     public List<HoconValue> Stack { get; }
+
+    public int Depth { get; }
 
     internal override string Describe() => "a merge of several definitions";
 }

@@ -105,8 +105,16 @@ internal sealed class HoconResolver
         }
     }
 
+    /// <summary>Longest chain of substitutions followed before giving up; bounds recursion on hostile input.</summary>
+    internal const int MaxChain = 512;
+
     private HoconValue? ResolveSubstitution(HoconSubstitution substitution)
     {
+        if (_chain.Count >= MaxChain)
+        {
+            throw new HoconException(substitution.Position, $"more than {MaxChain} substitutions refer to one another in a chain; simplify the configuration");
+        }
+
         _chain.Add(substitution);
         try
         {
