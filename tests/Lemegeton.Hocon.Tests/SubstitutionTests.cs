@@ -272,4 +272,15 @@ public sealed class SubstitutionTests
         Assert.False(scalar.Quoted);
         Assert.Equal(TimeSpan.FromSeconds(30), root.GetDuration("t"));
     }
+
+    [Fact]
+    public void Hundreds_of_appends_to_one_list_resolve()
+    {
+        var text = string.Concat(Enumerable.Range(0, 300).Select(i => $"plugins += p{i}\n"));
+
+        var list = Hocon.Parse(text).GetStringList("plugins");
+
+        Assert.Equal(300, list.Count);
+        Assert.Equal("p299", list[^1]);
+    }
 }
