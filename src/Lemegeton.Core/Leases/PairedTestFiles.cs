@@ -99,7 +99,7 @@ public static class PairedTestFiles
             if (p.Colocated)
             {
                 if (p.SourceDirectory is not null && !HasSegment(dir, p.SourceDirectory)) continue;
-                if (p.Suffix.Length == 0) continue;
+                if (p.Suffix.Length == 0 || LastSegment(dir) == "__tests__") continue;
                 candidates.Add(Join(dir, stem + ext));
             }
             else if (p.SourceDirectory is null)
