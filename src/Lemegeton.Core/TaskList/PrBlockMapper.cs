@@ -61,6 +61,13 @@ internal sealed class PrBlockMapper
             Hard(at, "yaml", "invalid YAML: " + YamlMessage(e), YamlHint(e, at));
             return Result(null, headingPos);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's parser gives up this way when the block ends inside an open flow collection.
+            Hard(new SourcePosition(_block.YamlLine, 1, _block.YamlStart), "yaml", "invalid YAML: the block ends inside an unclosed '[' or '{'",
+                "close every [ and { before the '---' line");
+            return Result(null, headingPos);
+        }
         if (root is not YamlMapping map)
         {
             Hard(openPos, null, root is null ? "YAML block is empty (only comments or blank lines)" : "YAML block is not a mapping of keys to values",

@@ -11,7 +11,7 @@ namespace Lemegeton.Core.TaskList;
 /// </summary>
 internal static class PrBodyReader
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseTaskLists().Build();
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseTaskLists().UsePreciseSourceLocation().Build();
 
     public static IReadOnlyList<PrBodySection> ReadSections(string body)
     {
