@@ -93,7 +93,7 @@ public static class TaskListParser
                 options.IsLenient ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error));
         diagnostics.Sort(static (a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
         var doc = new TaskListDocument(path, text, header, prs, diagnostics, blocks, options);
-        if (!options.IsLenient && !doc.IsValid) throw new TaskListException(path, diagnostics);
+        if (!options.IsLenient && !doc.IsValid) throw new TaskListException(path, diagnostics, doc);
         return doc;
     }
 
