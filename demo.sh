@@ -7,3 +7,4 @@ dotnet build src/Lemegeton.Cli -c Release -v q -nologo >/dev/null
 lem() { dotnet src/Lemegeton.Cli/bin/Release/net10.0/lemegeton.dll "$@"; }
 list=docs/examples/task-list.md
 echo "\$ lemegeton tasks validate $list"; lem tasks validate "$list"
+echo "\$ lemegeton tasks schedule $list --agents worker:4,qc:1"; lem tasks schedule "$list" --agents worker:4,qc:1

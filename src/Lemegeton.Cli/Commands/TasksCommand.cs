@@ -11,5 +11,6 @@ public sealed class TasksCommand : Command
         Add(new TasksValidateCommand(environment));
         Add(new TasksListCommand(environment));
         Add(new TasksGraphCommand(environment));
+        Add(new TasksScheduleCommand(environment));
     }
 }
