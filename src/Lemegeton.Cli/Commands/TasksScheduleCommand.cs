@@ -84,9 +84,9 @@ public sealed class TasksScheduleCommand : Command
                     options.MaxParallelPrs,
                     options.Strategy.ToWire(),
                     decision.Assignments.Select(a => new ScheduleAssignmentJson(
-                        a.PrId, byId[a.PrId].Title, a.AgentId, a.AgentType, a.Model.ToWire(), WorkName(a.Work), a.Complexity, a.EstimatedMinutes)).ToArray(),
+                        a.PrId, byId[a.PrId].Title, a.AgentId, a.AgentType, a.Model.ToWire(), WorkName(a.Work), a.Complexity, a.EstimatedMinutes, byId[a.PrId].Heading.Line)).ToArray(),
                     decision.Waiting.Select(w => new ScheduleWaitingJson(
-                        w.PrId, byId[w.PrId].ColdState.ToWire(), KindName(w.Reason.Kind), w.Reason.Text, w.Reason.OtherPrId, w.Reason.Path)).ToArray(),
+                        w.PrId, byId[w.PrId].ColdState.ToWire(), KindName(w.Reason.Kind), w.Reason.Text, w.Reason.OtherPrId, w.Reason.Path, byId[w.PrId].Heading.Line)).ToArray(),
                     index.Problems);
                 output.WriteLine(JsonSerializer.Serialize(report, ScheduleJsonContext.Default.ScheduleReport));
                 return 0;

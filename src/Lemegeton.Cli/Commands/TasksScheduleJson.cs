@@ -14,10 +14,10 @@ public sealed record ScheduleReport(
 
 public sealed record ScheduleAgentJson(string Id, string Type);
 
-public sealed record ScheduleAssignmentJson(string PrId, string Title, string AgentId, string AgentType, string Model, string Work, int Complexity, int EstimatedMinutes);
+public sealed record ScheduleAssignmentJson(string PrId, string Title, string AgentId, string AgentType, string Model, string Work, int Complexity, int EstimatedMinutes, int Line);
 
-/// <summary>A waiting PR: <c>kind</c> is stable for programs, <c>reason</c> is for people.</summary>
-public sealed record ScheduleWaitingJson(string PrId, string ColdState, string Kind, string Reason, string? OtherPrId, string? Path);
+/// <summary>A waiting PR: <c>kind</c> is stable for programs, <c>reason</c> is for people; <c>line</c> is its heading in the task list.</summary>
+public sealed record ScheduleWaitingJson(string PrId, string ColdState, string Kind, string Reason, string? OtherPrId, string? Path, int Line);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

@@ -49,6 +49,7 @@ public sealed class TasksScheduleCommandTests : IDisposable
         Assert.Equal("no-idle-agent", waiting["PR-003"].GetProperty("kind").GetString());
         Assert.Equal("no idle planning agent", waiting["PR-003"].GetProperty("reason").GetString());
         Assert.Equal("dependency-pending", waiting["PR-002"].GetProperty("kind").GetString());
+        Assert.True(waiting["PR-002"].GetProperty("line").GetInt32() > first.GetProperty("line").GetInt32());
     }
 
     [Fact]
