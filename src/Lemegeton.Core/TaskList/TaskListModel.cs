@@ -97,7 +97,14 @@ public sealed record PullRequest
         YamlBlock = YamlBlock.Moved(offsetDelta),
         IdPosition = IdPosition.Moved(lineDelta, offsetDelta),
         ColdStateValue = ColdStateValue.Moved(offsetDelta),
-        DependencyPositions = DependencyPositions.Count == 0 ? DependencyPositions
-            : DependencyPositions.Select(p => p.Moved(lineDelta, offsetDelta)).ToArray(),
+        DependencyPositions = MovedAll(DependencyPositions, lineDelta, offsetDelta),
     };
+
+    private static IReadOnlyList<SourcePosition> MovedAll(IReadOnlyList<SourcePosition> positions, int lineDelta, int offsetDelta)
+    {
+        if (positions.Count == 0) return positions;
+        var moved = new SourcePosition[positions.Count];
+        for (var i = 0; i < moved.Length; i++) moved[i] = positions[i].Moved(lineDelta, offsetDelta);
+        return moved;
+    }
 }
