@@ -91,7 +91,7 @@ public static class TaskListParser
             var same = s.SectionEnd <= prefix ? IndexOfStart(old, s.SectionStart) : -1;
             blocks[i] = same >= 0 && old[same].Scan == s ? old[same] : PrBlockMapper.Map(newText, path, lenient, s);
         }
-        for (var i = rescannedEnd; i < blocks.Length; i++) blocks[i] = old[tail + i - rescannedEnd].Moved(scanned[i], lineDelta, delta);
+        for (var i = rescannedEnd; i < blocks.Length; i++) blocks[i] = old[tail + i - rescannedEnd].Moved(scanned[i], lineDelta, delta, newText);
         var headerEnd = scan.HeaderEnd >= 0 ? scan.HeaderEnd : newText.Length;
         return Assemble(newText, path, options, headerEnd, blocks, TaskListValidator.TryReuse(old, previous.Validated, blocks));
     }
