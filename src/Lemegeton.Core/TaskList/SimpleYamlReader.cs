@@ -83,7 +83,7 @@ internal sealed class SimpleYamlReader
         return true;
     }
 
-    private Mark MarkAt(int index, in Line line) => new(index - _start, line.Number, index - line.LineStart + 1);
+    private YamlMark MarkAt(int index, in Line line) => new(index - _start, line.Number, index - line.LineStart + 1);
 
     private YamlMapping? ReadMapping(ref int i, int indent)
     {
@@ -178,7 +178,7 @@ internal sealed class SimpleYamlReader
         while (p < line.End && IsKeyChar(t[p])) p++;
         if (p >= line.End || t[p] != ':' || (p + 1 < line.End && t[p + 1] != ' ')) return null;
         afterColon = p + 1;
-        return new YamlScalar(t.Substring(line.Content, p - line.Content), ScalarStyle.Plain, MarkAt(line.Content, line), MarkAt(p, line));
+        return new YamlScalar(KnownKeys.Get(t.AsSpan(line.Content, p - line.Content)), ScalarStyle.Plain, MarkAt(line.Content, line), MarkAt(p, line));
     }
 
     private bool LooksLikeKey(int p, int end)

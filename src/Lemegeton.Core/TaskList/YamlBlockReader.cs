@@ -51,9 +51,9 @@ internal static class YamlBlockReader
                 var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
                 while (parser.Current is not MappingEnd)
                 {
-                    var keyNode = ReadNode(parser);
-                    if (keyNode is not YamlScalar key)
-                        throw new YamlException(keyNode.Start, keyNode.End, "keys must be plain text");
+                    var keyEvent = parser.Current!;
+                    if (ReadNode(parser) is not YamlScalar key)
+                        throw new YamlException(keyEvent.Start, keyEvent.End, "keys must be plain text");
                     entries.Add(new(key, ReadNode(parser)));
                 }
                 var end = parser.Current.End;
