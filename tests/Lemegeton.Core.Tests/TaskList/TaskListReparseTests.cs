@@ -45,6 +45,18 @@ public class TaskListReparseTests
     }
 
     [Fact]
+    public void Reparsing_unchanged_text_reuses_every_instance()
+    {
+        // The reference's parser.test.ts checks that a second parse within its cache TTL returns the same object;
+        // here a re-parse of unchanged text returns the same PR instances.
+        var doc = TaskListParser.Parse(Text);
+        var again = TaskListParser.Reparse(doc, new string(Text.AsSpan()));
+        Assert.Equal(doc.Prs.Count, again.Prs.Count);
+        for (var i = 0; i < doc.Prs.Count; i++) Assert.Same(doc.Prs[i], again.Prs[i]);
+        Assert.Equal(doc.Header, again.Header);
+    }
+
+    [Fact]
     public void An_edit_of_the_same_length_reuses_every_other_instance()
     {
         var doc = TaskListParser.Parse(Text);
