@@ -132,7 +132,8 @@ internal sealed class PrBlockMapper
         foreach (var e in map.Entries)
             if (!IsKnownKey(e.Key)) (unknown ??= []).Add(new(e.Key, e.Value.ToPlainValue()));
 
-        if (_fatal || id is null) return Result(null, idPos, id);
+        if (_fatal || id is null)
+            return Result(null, idPos, id) with { UnloadedDependencies = deps, UnloadedDependencyPositions = depPositions };
 
         var pr = new PullRequest
         {
