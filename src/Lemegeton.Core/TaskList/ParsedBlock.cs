@@ -26,6 +26,7 @@ internal sealed record ParsedBlock(
             Diagnostics.Count == 0 ? Diagnostics : Diagnostics.Select(d => d.Moved(lineDelta)).ToArray())
         {
             UnloadedDependencies = UnloadedDependencies,
-            UnloadedDependencyPositions = UnloadedDependencyPositions.Select(p => p.Moved(lineDelta, offsetDelta)).ToArray(),
+            UnloadedDependencyPositions = UnloadedDependencyPositions.Count == 0 ? UnloadedDependencyPositions
+                : UnloadedDependencyPositions.Select(p => p.Moved(lineDelta, offsetDelta)).ToArray(),
         };
 }
