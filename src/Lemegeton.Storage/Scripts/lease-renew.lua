@@ -1,0 +1,29 @@
+-- Extends the TTL of the leases the caller still holds (compare-and-set on the owner).
+-- KEYS[1] caller's agent set; ARGV[1] agent, ARGV[2] ttl ms, ARGV[3] lease key prefix,
+-- ARGV[4..] paths, or none for every lease in the agent set.
+-- Returns {renewed paths..., '', lost paths...}.
+local agent = ARGV[1]
+local ttl = tonumber(ARGV[2])
+local prefix = ARGV[3]
+local paths = {}
+if #ARGV > 3 then
+  for i = 4, #ARGV do paths[#paths + 1] = ARGV[i] end
+else
+  paths = redis.call('SMEMBERS', KEYS[1])
+end
+local renewed, lost = {}, {}
+for _, p in ipairs(paths) do
+  local key = prefix .. p
+  if redis.call('HGET', key, 'agent') == agent then
+    redis.call('PEXPIRE', key, ttl)
+    renewed[#renewed + 1] = p
+  else
+    lost[#lost + 1] = p
+    redis.call('SREM', KEYS[1], p)
+  end
+end
+if #renewed > 0 and redis.call('PTTL', KEYS[1]) < ttl then redis.call('PEXPIRE', KEYS[1], ttl) end
+local out = renewed
+out[#out + 1] = ''
+for _, p in ipairs(lost) do out[#out + 1] = p end
+return out
