@@ -6,12 +6,16 @@ namespace Lemegeton.Core.TaskList;
 public readonly record struct SourcePosition(int Line, int Column, int Offset)
 {
     public override string ToString() => $"{Line}:{Column}";
+
+    internal SourcePosition Moved(int lineDelta, int offsetDelta) => new(Line + lineDelta, Column, Offset + offsetDelta);
 }
 
 /// <summary>A half-open character range [Start, End) in the task-list text.</summary>
 public readonly record struct TextSpan(int Start, int End)
 {
     public int Length => End - Start;
+
+    internal TextSpan Moved(int delta) => new(Start + delta, End + delta);
 }
 
 public sealed record PrComplexity(int Score, int EstimatedMinutes, ModelTier? SuggestedModel, string Rationale);
@@ -44,8 +48,23 @@ public sealed record PullRequest
     public IReadOnlyList<PrFile> ActualFiles { get; init; } = [];
     public IReadOnlyList<KeyValuePair<string, object?>> UnknownKeys { get; init; } = [];
 
-    /// <summary>The Markdown after the closing <c>---</c>, up to the next PR heading (exclusive).</summary>
+    /// <summary>
+    /// The Markdown after the closing <c>---</c>, up to the next PR heading or the next level 1–2
+    /// heading (a <c>## Block …</c> banner), exclusive. Kept byte for byte.
+    /// </summary>
     public string Body { get; init; } = "";
+
+    /// <summary>The title written in the <c>### PR-…: Title</c> heading; null for a block without a heading.</summary>
+    public string? HeadingTitle { get; init; }
+
+    /// <summary>Where the <c>pr_id</c> value starts.</summary>
+    public SourcePosition IdPosition { get; init; }
+
+    /// <summary>The characters of the <c>cold_state</c> value (quotes included), which the writer replaces in place.</summary>
+    public TextSpan ColdStateValue { get; init; }
+
+    /// <summary>Where each entry of <see cref="Dependencies"/> starts, in the same order.</summary>
+    public IReadOnlyList<SourcePosition> DependencyPositions { get; init; } = [];
 
     /// <summary>Where the <c>### PR-…</c> heading starts.</summary>
     public SourcePosition Heading { get; init; }
@@ -63,4 +82,22 @@ public sealed record PullRequest
 
     /// <summary>Complexity score, 1 when the block has none.</summary>
     public int Score => Complexity?.Score ?? 1;
+
+    /// <summary>The body's bold-labelled sections (<c>**Description:**</c>, <c>**Notes:**</c>, …), read with Markdig on each call.</summary>
+    public IReadOnlyList<PrBodySection> GetSections() => PrBodyReader.ReadSections(Body);
+
+    /// <summary>The checkbox items of the <c>**Acceptance Criteria:**</c> section, read with Markdig on each call.</summary>
+    public IReadOnlyList<AcceptanceCriterion> GetAcceptanceCriteria() => PrBodyReader.ReadAcceptanceCriteria(Body);
+
+    /// <summary>This PR moved by whole lines inside the file: same content, positions shifted.</summary>
+    internal PullRequest Moved(int lineDelta, int offsetDelta) => this with
+    {
+        Heading = Heading.Moved(lineDelta, offsetDelta),
+        Section = Section.Moved(offsetDelta),
+        YamlBlock = YamlBlock.Moved(offsetDelta),
+        IdPosition = IdPosition.Moved(lineDelta, offsetDelta),
+        ColdStateValue = ColdStateValue.Moved(offsetDelta),
+        DependencyPositions = DependencyPositions.Count == 0 ? DependencyPositions
+            : DependencyPositions.Select(p => p.Moved(lineDelta, offsetDelta)).ToArray(),
+    };
 }

@@ -1,0 +1,67 @@
+namespace Lemegeton.Core.TaskList;
+
+/// <summary>
+/// A parsed task list: the text it came from, the header metadata, the PRs that loaded (in file
+/// order) and every problem found. Immutable; <see cref="TaskListParser.Reparse"/> makes a new one.
+/// </summary>
+public sealed class TaskListDocument
+{
+    private readonly Dictionary<string, PullRequest> _byId;
+
+    internal TaskListDocument(
+        string? path,
+        string text,
+        TaskListHeader header,
+        IReadOnlyList<PullRequest> prs,
+        IReadOnlyList<TaskListDiagnostic> diagnostics,
+        IReadOnlyList<ParsedBlock> blocks,
+        TaskListParseOptions options)
+    {
+        Path = path;
+        Text = text;
+        Header = header;
+        Prs = prs;
+        Diagnostics = diagnostics;
+        Blocks = blocks;
+        Options = options;
+        _byId = new Dictionary<string, PullRequest>(prs.Count, StringComparer.Ordinal);
+        foreach (var pr in prs) _byId.TryAdd(pr.Id, pr);
+    }
+
+    /// <summary>The file the list was read from, used in diagnostics; null for text parsed directly.</summary>
+    public string? Path { get; }
+    public string Text { get; }
+    public TaskListHeader Header { get; }
+    public IReadOnlyList<PullRequest> Prs { get; }
+
+    /// <summary>Every problem found, errors and warnings, in file order.</summary>
+    public IReadOnlyList<TaskListDiagnostic> Diagnostics { get; }
+
+    /// <summary>True when no diagnostic is an error (warnings allowed).</summary>
+    public bool IsValid => !Diagnostics.Any(d => d.IsError);
+
+    public TaskListParseOptions Options { get; }
+
+    /// <summary>Every PR section found, including those that did not load; kept for incremental re-parsing.</summary>
+    internal IReadOnlyList<ParsedBlock> Blocks { get; }
+
+    public bool TryGet(string id, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out PullRequest pr) => _byId.TryGetValue(id, out pr);
+
+    /// <summary>Reads and parses a task-list file.</summary>
+    /// <exception cref="TaskListException">The file cannot be read, or (strict mode) the list has errors.</exception>
+    public static TaskListDocument Load(string path, TaskListParseOptions? options = null)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+        {
+            throw new TaskListException(path,
+                [new TaskListDiagnostic(path, 0, 0, null, null, $"cannot read the task list: {e.Message}",
+                    "check the path; the tasks commands read docs/task-list.md of the current repository by default")], e);
+        }
+        return TaskListParser.Parse(text, path, options);
+    }
+}

@@ -1,0 +1,62 @@
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace Lemegeton.Core.TaskList;
+
+/// <summary>Reads one YAML block (a slice of the task-list text) into a <see cref="YamlNode"/> tree with YamlDotNet's event parser.</summary>
+internal static class YamlBlockReader
+{
+    /// <summary>Returns the root node, or null for a block with no content (empty or comments only).</summary>
+    /// <exception cref="YamlException">Syntax error, with marks relative to the slice.</exception>
+    public static YamlNode? Read(string text, int start, int end)
+    {
+        var parser = new Parser(new Scanner(new StringSegmentReader(text, start, end), skipComments: true));
+        parser.Consume<StreamStart>();
+        if (parser.TryConsume<StreamEnd>(out _)) return null;
+        parser.Consume<DocumentStart>();
+        var root = ReadNode(parser);
+        parser.Consume<DocumentEnd>();
+        if (!parser.TryConsume<StreamEnd>(out _))
+            throw new YamlException(parser.Current!.Start, parser.Current.End, "a YAML block holds one document; found a second one");
+        return root;
+    }
+
+    private static YamlNode ReadNode(IParser parser)
+    {
+        var ev = parser.Current ?? throw new YamlException("unexpected end of YAML");
+        switch (ev)
+        {
+            case Scalar s:
+                parser.MoveNext();
+                return new YamlScalar(s.Value, s.Style, s.Start, s.End);
+            case SequenceStart ss:
+            {
+                parser.MoveNext();
+                var items = new List<YamlNode>();
+                while (parser.Current is not SequenceEnd) items.Add(ReadNode(parser));
+                var end = parser.Current.End;
+                parser.MoveNext();
+                return new YamlSequence(items, ss.Start, end);
+            }
+            case MappingStart ms:
+            {
+                parser.MoveNext();
+                var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
+                while (parser.Current is not MappingEnd)
+                {
+                    var keyNode = ReadNode(parser);
+                    if (keyNode is not YamlScalar key)
+                        throw new YamlException(keyNode.Start, keyNode.End, "keys must be plain text");
+                    entries.Add(new(key, ReadNode(parser)));
+                }
+                var end = parser.Current.End;
+                parser.MoveNext();
+                return new YamlMapping(entries, ms.Start, end);
+            }
+            case AnchorAlias a:
+                throw new YamlException(a.Start, a.End, $"aliases (*{a.Value}) are not supported in task lists");
+            default:
+                throw new YamlException(ev.Start, ev.End, $"unexpected {ev.GetType().Name}");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using YamlDotNet.Core;
+
+namespace Lemegeton.Core.TaskList;
+
+/// <summary>
+/// The small YAML tree a PR block is read into: scalars, sequences and mappings with their marks.
+/// Built straight from YamlDotNet's event parser, which is much cheaper than its object deserializer.
+/// </summary>
+internal abstract class YamlNode(Mark start, Mark end)
+{
+    public Mark Start { get; } = start;
+    public Mark End { get; } = end;
+
+    /// <summary>The node as plain .NET values (string, long, double, bool, null, lists, dictionaries), for unknown keys.</summary>
+    public abstract object? ToPlainValue();
+}
+
+internal sealed class YamlScalar(string value, ScalarStyle style, Mark start, Mark end) : YamlNode(start, end)
+{
+    public string Value { get; } = value;
+    public ScalarStyle Style { get; } = style;
+    public bool IsPlain => Style is ScalarStyle.Plain or ScalarStyle.Any;
+    public bool IsNull => IsPlain && Value is "" or "~" or "null" or "Null" or "NULL";
+
+    /// <summary>A plain YAML integer (core schema, decimal only).</summary>
+    public bool TryGetInt(out int value)
+    {
+        value = 0;
+        return IsPlain && int.TryParse(Value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out value);
+    }
+
+    public override object? ToPlainValue()
+    {
+        if (!IsPlain) return Value;
+        if (IsNull) return null;
+        if (Value is "true" or "True" or "TRUE") return true;
+        if (Value is "false" or "False" or "FALSE") return false;
+        if (long.TryParse(Value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var l)) return l;
+        if (double.TryParse(Value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d)) return d;
+        return Value;
+    }
+}
+
+internal sealed class YamlSequence(List<YamlNode> items, Mark start, Mark end) : YamlNode(start, end)
+{
+    public List<YamlNode> Items { get; } = items;
+    public override object? ToPlainValue() => Items.Select(i => i.ToPlainValue()).ToList();
+}
+
+internal sealed class YamlMapping(List<KeyValuePair<YamlScalar, YamlNode>> entries, Mark start, Mark end) : YamlNode(start, end)
+{
+    public List<KeyValuePair<YamlScalar, YamlNode>> Entries { get; } = entries;
+
+    public YamlNode? Get(string key)
+    {
+        foreach (var e in Entries) if (e.Key.Value == key) return e.Value;
+        return null;
+    }
+
+    public override object? ToPlainValue()
+    {
+        var d = new Dictionary<string, object?>(Entries.Count, StringComparer.Ordinal);
+        foreach (var e in Entries) d[e.Key.Value] = e.Value.ToPlainValue();
+        return d;
+    }
+}
