@@ -9,7 +9,9 @@ namespace Lemegeton.Storage.Leases;
 /// File leases in Redis, one Lua script per operation: all-or-nothing acquisition with a
 /// fencing token from a per-project counter that only grows, compare-and-set renewal and
 /// release, release of everything an agent holds through its per-agent set, and operator
-/// force-release. Re-acquiring files one already holds succeeds (and takes a new token).
+/// force-release. Re-acquiring files one already holds succeeds (and takes a new token). A path
+/// ending in <c>/</c> leases a directory and conflicts with every lease under it. Scripts derive
+/// some key names from the project prefix, so the store targets one Redis instance (not a cluster).
 /// </summary>
 public sealed partial class RedisLeaseStore
 {
@@ -60,17 +62,19 @@ public sealed partial class RedisLeaseStore
         if (prepared.Count == 0)
             return new LeaseAcquisition { Granted = true, Files = prepared };
 
-        var keys = new RedisKey[prepared.Count + 2];
-        var args = new RedisValue[prepared.Count + 3];
+        var keys = new RedisKey[prepared.Count + 3];
+        var args = new RedisValue[prepared.Count + 4];
         keys[0] = _keys.FencingCounter;
         keys[1] = _keys.LeaseAgent(agentId);
+        keys[2] = _keys.LeaseDirectories;
         args[0] = agentId;
         args[1] = prId;
         args[2] = TtlMs(ttl);
+        args[3] = _keys.LeaseFilePrefix;
         for (var i = 0; i < prepared.Count; i++)
         {
-            keys[i + 2] = _keys.LeaseFile(prepared[i]);
-            args[i + 3] = prepared[i];
+            keys[i + 3] = _keys.LeaseFile(prepared[i]);
+            args[i + 4] = prepared[i];
         }
         var result = (RedisResult[])(await AcquireScript.EvaluateAsync(_mux, _db, keys, args).ConfigureAwait(false))!;
         if ((long)result[0] == 1)

@@ -16,6 +16,7 @@ public sealed class RedisKeys
         LeaseFilePrefix = Prefix + "lease:file:";
         LeaseAgentPrefix = Prefix + "lease:agent:";
         FencingCounter = Prefix + "lease:fencing";
+        LeaseDirectories = Prefix + "lease:directories";
         Journal = Prefix + "journal";
         JournalSequence = Prefix + "journal:seq";
         JournalImported = Prefix + "journal:imported";
@@ -30,6 +31,8 @@ public sealed class RedisKeys
     /// <summary>The per-project fencing-token counter; it only grows.</summary>
     public RedisKey FencingCounter { get; }
 
+    /// <summary>Set of directory leases (paths ending in <c>/</c>) that may still be live.</summary>
+    public RedisKey LeaseDirectories { get; }
     /// <summary>The event journal stream; entry ids are <c>{seq}-0</c>.</summary>
     public RedisKey Journal { get; }
     public RedisKey JournalSequence { get; }

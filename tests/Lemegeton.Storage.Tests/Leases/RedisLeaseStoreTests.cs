@@ -192,3 +192,59 @@ public sealed class RedisLeaseStoreTests(RedisServerFixture redis)
         Assert.True((await other.AcquireAsync("agent-2", "PR-002", ["a"])).Granted);
     }
 }
+
+[Collection(RedisCollection.Name)]
+public sealed class DirectoryAndPathPolicyLeaseTests(RedisServerFixture redis) : IDisposable
+{
+    private readonly RedisKeys _keys = RedisServerFixture.NewKeys();
+    private readonly TempDirectory _repo = new("repo");
+
+    public void Dispose() => _repo.Dispose();
+
+    private RedisLeaseStore Store(ILeasePathPolicy? policy = null) =>
+        new(redis.Connection, _keys, policy ?? new DistinctPathPolicy(), new LeaseOptions(), NullLogger<RedisLeaseStore>.Instance);
+
+    [Fact]
+    public async Task A_directory_lease_conflicts_with_files_under_it_both_ways()
+    {
+        var store = Store();
+        Assert.True((await store.AcquireAsync("agent-1", "PR-001", ["src/lib/a.cs"])).Granted);
+
+        var dir = await store.AcquireAsync("agent-2", "PR-002", ["src/"]);
+        Assert.False(dir.Granted);
+        Assert.Equal(("src/lib/a.cs", "agent-1"), (dir.Conflicts.Single().Path, dir.Conflicts.Single().AgentId));
+
+        Assert.True((await store.AcquireAsync("agent-2", "PR-002", ["docs/"])).Granted);
+        var file = await store.AcquireAsync("agent-3", "PR-003", ["docs/guide/intro.md", "README.md"]);
+        Assert.False(file.Granted);
+        Assert.Equal(("docs/", "agent-2", "PR-002"), (file.Conflicts.Single().Path, file.Conflicts.Single().AgentId, file.Conflicts.Single().PrId));
+
+        // The holder of the directory may take files inside it.
+        Assert.True((await store.AcquireAsync("agent-2", "PR-002", ["docs/guide/intro.md"])).Granted);
+        await store.ReleaseAllAsync("agent-2");
+        Assert.True((await store.AcquireAsync("agent-3", "PR-003", ["docs/guide/intro.md"])).Granted);
+    }
+
+    [Fact]
+    public async Task Repository_policy_refuses_unsafe_paths_and_adds_existing_paired_tests()
+    {
+        Directory.CreateDirectory(Path.Combine(_repo.Path, "src", "auth"));
+        Directory.CreateDirectory(Path.Combine(_repo.Path, "tests", "auth"));
+        File.WriteAllText(Path.Combine(_repo.Path, "src", "auth", "AuthService.ts"), "");
+        File.WriteAllText(Path.Combine(_repo.Path, "tests", "auth", "AuthService.test.ts"), "");
+        var store = Store(new RepositoryLeasePathPolicy(_repo.Path));
+
+        var grant = await store.AcquireAsync("agent-1", "PR-001", [@"src\auth\AuthService.ts"]);
+        Assert.True(grant.Granted);
+        Assert.Equal(["src/auth/AuthService.ts", "tests/auth/AuthService.test.ts"], grant.Files);
+
+        var refused = await store.AcquireAsync("agent-2", "PR-002", ["../etc/passwd", "/abs"]);
+        Assert.False(refused.Granted);
+        Assert.Contains("invalid-path", refused.Error);
+        Assert.Contains("../etc/passwd", refused.Error);
+
+        var paired = await store.AcquireAsync("agent-2", "PR-002", ["tests/auth/AuthService.test.ts"]);
+        Assert.False(paired.Granted);
+        Assert.All(paired.Conflicts, c => Assert.Equal("agent-1", c.AgentId));
+    }
+}
