@@ -48,8 +48,8 @@ public sealed partial class RedisLeaseStore
     /// <summary>Acquires every file (after path validation and paired-file expansion) or none.</summary>
     public async Task<LeaseAcquisition> AcquireAsync(string agentId, string prId, IReadOnlyList<string> files, TimeSpan? ttl = null)
     {
-        ArgumentException.ThrowIfNullOrEmpty(agentId);
-        ArgumentException.ThrowIfNullOrEmpty(prId);
+        CheckId(agentId, nameof(agentId));
+        CheckId(prId, nameof(prId));
         if (!_paths.TryPrepare(files, out var prepared, out var error))
             return new LeaseAcquisition { Granted = false, Files = files, Error = error };
         if (prepared.Count > _options.MaxFilesPerRequest)
@@ -160,6 +160,14 @@ public sealed partial class RedisLeaseStore
     {
         var holders = await GetHoldersAsync(files).ConfigureAwait(false);
         return holders.Count == files.Count && holders.All(h => h.AgentId == agentId && h.FencingToken == fencingToken);
+    }
+
+    // A lease value is 'agent\npr\ntoken': ids must not contain control characters.
+    private static void CheckId(string id, string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id, name);
+        if (id.Any(char.IsControl))
+            throw new ArgumentException($"The {name} '{id.Replace("\n", "\\n")}' contains a control character; agent and PR ids must be printable.", name);
     }
 
     private long TtlMs(TimeSpan? ttl) => (long)(ttl ?? _options.DefaultTtl).TotalMilliseconds;

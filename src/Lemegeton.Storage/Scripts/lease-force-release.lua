@@ -5,14 +5,17 @@ local prefix, setPrefix = ARGV[1], ARGV[2]
 local out = {}
 for i = 3, #ARGV do
   local key = prefix .. ARGV[i]
-  local h = redis.call('HMGET', key, 'agent', 'pr', 'token')
-  if h[1] then
+  local v = redis.call('GET', key)
+  if v then
+    local a = string.find(v, '\n', 1, true)
+    local b = string.find(v, '\n', a + 1, true)
+    local agent = string.sub(v, 1, a - 1)
     redis.call('DEL', key)
-    redis.call('SREM', setPrefix .. h[1], ARGV[i])
+    redis.call('SREM', setPrefix .. agent, ARGV[i])
     out[#out + 1] = ARGV[i]
-    out[#out + 1] = h[1]
-    out[#out + 1] = h[2] or ''
-    out[#out + 1] = h[3] or '0'
+    out[#out + 1] = agent
+    out[#out + 1] = string.sub(v, a + 1, b - 1)
+    out[#out + 1] = string.sub(v, b + 1)
   end
 end
 return out

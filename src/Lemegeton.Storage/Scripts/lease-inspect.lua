@@ -4,12 +4,14 @@ local prefix = ARGV[1]
 local out = {}
 for i = 2, #ARGV do
   local key = prefix .. ARGV[i]
-  local h = redis.call('HMGET', key, 'agent', 'pr', 'token')
-  if h[1] then
+  local v = redis.call('GET', key)
+  if v then
+    local a = string.find(v, '\n', 1, true)
+    local b = string.find(v, '\n', a + 1, true)
     out[#out + 1] = ARGV[i]
-    out[#out + 1] = h[1]
-    out[#out + 1] = h[2] or ''
-    out[#out + 1] = h[3] or '0'
+    out[#out + 1] = string.sub(v, 1, a - 1)
+    out[#out + 1] = string.sub(v, a + 1, b - 1)
+    out[#out + 1] = string.sub(v, b + 1)
     out[#out + 1] = redis.call('PTTL', key)
   end
 end

@@ -2,23 +2,27 @@
 -- KEYS[1] caller's agent set; ARGV[1] agent, ARGV[2] lease key prefix,
 -- ARGV[3..] paths, or none for everything in the agent set (then the set is deleted).
 -- Returns the released paths.
-local agent = ARGV[1]
+local owner = ARGV[1] .. '\n'
 local prefix = ARGV[2]
 local all = #ARGV <= 2
-local paths = {}
+local paths
 if all then
   paths = redis.call('SMEMBERS', KEYS[1])
 else
-  for i = 3, #ARGV do paths[#paths + 1] = ARGV[i] end
+  paths = {unpack(ARGV, 3)}
 end
-local released = {}
-for _, p in ipairs(paths) do
-  local key = prefix .. p
-  if redis.call('HGET', key, 'agent') == agent then
-    redis.call('DEL', key)
+if #paths == 0 then return {} end
+local keys = {}
+for i, p in ipairs(paths) do keys[i] = prefix .. p end
+local values = redis.call('MGET', unpack(keys))
+local released, owned = {}, {}
+for i, p in ipairs(paths) do
+  local v = values[i]
+  if v and string.sub(v, 1, #owner) == owner then
     released[#released + 1] = p
+    owned[#owned + 1] = keys[i]
   end
-  if not all then redis.call('SREM', KEYS[1], p) end
 end
-if all then redis.call('DEL', KEYS[1]) end
+if #owned > 0 then redis.call('DEL', unpack(owned)) end
+if all then redis.call('DEL', KEYS[1]) else redis.call('SREM', KEYS[1], unpack(paths)) end
 return released

@@ -2,8 +2,8 @@
 -- KEYS[1] caller's agent set; ARGV[1] agent, ARGV[2] ttl ms, ARGV[3] lease key prefix,
 -- ARGV[4..] paths, or none for every lease in the agent set.
 -- Returns {renewed paths..., '', lost paths...}.
-local agent = ARGV[1]
-local ttl = tonumber(ARGV[2])
+local owner = ARGV[1] .. '\n'
+local ttl = ARGV[2]
 local prefix = ARGV[3]
 local paths = {}
 if #ARGV > 3 then
@@ -14,7 +14,8 @@ end
 local renewed, lost = {}, {}
 for _, p in ipairs(paths) do
   local key = prefix .. p
-  if redis.call('HGET', key, 'agent') == agent then
+  local v = redis.call('GET', key)
+  if v and string.sub(v, 1, #owner) == owner then
     redis.call('PEXPIRE', key, ttl)
     renewed[#renewed + 1] = p
   else
@@ -22,7 +23,7 @@ for _, p in ipairs(paths) do
     redis.call('SREM', KEYS[1], p)
   end
 end
-if #renewed > 0 and redis.call('PTTL', KEYS[1]) < ttl then redis.call('PEXPIRE', KEYS[1], ttl) end
+if #renewed > 0 and redis.call('PTTL', KEYS[1]) < tonumber(ttl) then redis.call('PEXPIRE', KEYS[1], ttl) end
 local out = renewed
 out[#out + 1] = ''
 for _, p in ipairs(lost) do out[#out + 1] = p end
