@@ -11,6 +11,7 @@ namespace Lemegeton.Benchmarks.Storage;
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 [MemoryDiagnoser]
+[MedianColumn]
 public class StorageJournalBenchmarks
 {
     private const int Appenders = 64;

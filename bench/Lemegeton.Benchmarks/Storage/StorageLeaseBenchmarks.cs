@@ -13,6 +13,7 @@ namespace Lemegeton.Benchmarks.Storage;
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 [MemoryDiagnoser]
+[MedianColumn]
 public class StorageLeaseBenchmarks
 {
     private const int Callers = 50;
