@@ -35,6 +35,13 @@ public sealed partial class FailoverJournal : IJournal
 
     public FileJournal File => _file;
 
+    /// <summary>
+    /// Where snapshots belong right now: Redis while writing to it, the file journal in isolated
+    /// mode (no Redis at all), none while failed over (a snapshot must match the journal it is replayed from).
+    /// </summary>
+    public ISnapshotStore? CurrentSnapshotStore =>
+        Target == JournalTarget.Redis ? _redis : _redis is null ? _file : null;
+
     public async Task<long> AppendAsync(JournalEvent journalEvent, CancellationToken ct = default)
     {
         while (true)
