@@ -248,3 +248,16 @@ public sealed class DirectoryAndPathPolicyLeaseTests(RedisServerFixture redis) :
         Assert.All(paired.Conflicts, c => Assert.Equal("agent-1", c.AgentId));
     }
 }
+
+[Collection(RedisCollection.Name)]
+public sealed class LeaseIdTests(RedisServerFixture redis)
+{
+    [Fact]
+    public async Task Ids_with_control_characters_are_refused_before_reaching_redis()
+    {
+        var store = new RedisLeaseStore(redis.Connection, RedisServerFixture.NewKeys(), new DistinctPathPolicy(), new LeaseOptions(), NullLogger<RedisLeaseStore>.Instance);
+
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => store.AcquireAsync("agent\n1", "PR-001", ["a"]));
+        Assert.Contains("printable", ex.Message);
+    }
+}
