@@ -16,6 +16,7 @@ public sealed partial class RedisHealthChecker : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
+    private readonly SemaphoreSlim _serial = new(1, 1);
     private Task? _loop;
     private int _failures;
 
@@ -36,8 +37,22 @@ public sealed partial class RedisHealthChecker : IAsyncDisposable
     /// <summary>Raised after every check.</summary>
     public event Action<RedisHealthReport>? Checked;
 
-    /// <summary>Starts the periodic checks (the first one at once).</summary>
-    public void Start() => _loop ??= Task.Run(RunAsync);
+    /// <summary>
+    /// Starts the periodic checks (the first one at once). A lost or restored connection also
+    /// triggers a check at once, so a change is seen without waiting for the next interval.
+    /// </summary>
+    public void Start()
+    {
+        if (_loop is not null) return;
+        _mux.ConnectionFailed += OnConnectionChanged;
+        _mux.ConnectionRestored += OnConnectionChanged;
+        _loop = Task.Run(RunAsync);
+    }
+
+    private void OnConnectionChanged(object? sender, ConnectionFailedEventArgs e)
+    {
+        if (!_stop.IsCancellationRequested) _ = CheckOnceAsync();
+    }
 
     private async Task RunAsync()
     {
@@ -51,6 +66,13 @@ public sealed partial class RedisHealthChecker : IAsyncDisposable
 
     /// <summary>Runs one check now and publishes its result.</summary>
     public async Task<RedisHealthReport> CheckOnceAsync()
+    {
+        await _serial.WaitAsync().ConfigureAwait(false);
+        try { return await CheckCoreAsync().ConfigureAwait(false); }
+        finally { _serial.Release(); }
+    }
+
+    private async Task<RedisHealthReport> CheckCoreAsync()
     {
         var started = _time.GetTimestamp();
         RedisHealthStatus status;
@@ -85,6 +107,8 @@ public sealed partial class RedisHealthChecker : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
+        _mux.ConnectionFailed -= OnConnectionChanged;
+        _mux.ConnectionRestored -= OnConnectionChanged;
         if (_loop is not null) await _loop.ConfigureAwait(false);
         _stop.Dispose();
     }

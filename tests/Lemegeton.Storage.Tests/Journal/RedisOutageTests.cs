@@ -33,6 +33,8 @@ public sealed class RedisOutageTests : IDisposable
         var leases = new RedisLeaseStore(mux, _keys, new DistinctPathPolicy(), new LeaseOptions(), NullLogger<RedisLeaseStore>.Instance);
 
         var acked = new ConcurrentDictionary<int, long>();
+        var progress = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var target = 2000;
         var grants = new ConcurrentDictionary<string, long>();
         var next = 0;
         using var stop = new CancellationTokenSource();
@@ -42,7 +44,11 @@ public sealed class RedisOutageTests : IDisposable
             while (!stop.IsCancellationRequested)
             {
                 var n = Interlocked.Increment(ref next);
-                try { acked[n] = await journal.AppendAsync(Events.Numbered(n)); }
+                try
+                {
+                    acked[n] = await journal.AppendAsync(Events.Numbered(n));
+                    if (acked.Count >= Volatile.Read(ref target)) progress.TrySetResult();
+                }
                 catch (Exception ex) when (ex is RedisException or TimeoutException) { await Task.Delay(5); }
             }
         }
@@ -64,11 +70,12 @@ public sealed class RedisOutageTests : IDisposable
 
         var workers = Enumerable.Range(0, 4).Select(_ => Task.Run(Writer))
             .Concat(Enumerable.Range(0, 2).Select(i => Task.Run(() => Leaser(i)))).ToList();
-        while (acked.Count < 2000) await Task.Delay(10);
+        await progress.Task.WaitAsync(TimeSpan.FromSeconds(60));
         server.Kill();
-        var ackedBeforeKill = acked.Count;
+        Volatile.Write(ref target, acked.Count + 2000);
+        progress = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         server = await RedisServerProcess.StartAsync(SameServer(server), TimeProvider.System);
-        while (acked.Count < ackedBeforeKill + 2000) await Task.Delay(10);
+        await progress.Task.WaitAsync(TimeSpan.FromSeconds(60));
         await stop.CancelAsync();
         await Task.WhenAll(workers);
 
@@ -112,9 +119,16 @@ public sealed class RedisOutageTests : IDisposable
     {
         var server = await RedisServerFixture.StartAsync(RedisDir, "always", FreePort.Find());
         using var mux = await RedisServerFixture.ConnectAsync(server.Connection);
-        var health = new RedisHealthChecker(mux, new RedisHealthOptions { FailureThreshold = 2, DegradedLatency = TimeSpan.FromSeconds(5) }, TimeProvider.System, NullLogger<RedisHealthChecker>.Instance);
-        var changes = new List<RedisHealthReport>();
-        health.HealthChanged += changes.Add;
+        await using var health = new RedisHealthChecker(mux,
+            new RedisHealthOptions { FailureThreshold = 2, DegradedLatency = TimeSpan.FromSeconds(5), Interval = TimeSpan.FromMilliseconds(100) },
+            TimeProvider.System, NullLogger<RedisHealthChecker>.Instance);
+        var changes = new ConcurrentQueue<RedisHealthReport>();
+        var healthyAgain = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        health.HealthChanged += r =>
+        {
+            changes.Enqueue(r);
+            if (changes.Count > 1 && r.Status == RedisHealthStatus.Healthy) healthyAgain.TrySetResult();
+        };
         var redisJournal = new RedisJournal(mux, _keys, new RedisJournalOptions());
         await using var journal = new FailoverJournal(redisJournal, OpenFile(), JournalTarget.Redis, TimeProvider.System, NullLogger<FailoverJournal>.Instance);
 
@@ -127,8 +141,10 @@ public sealed class RedisOutageTests : IDisposable
         await health.CheckOnceAsync();
         Assert.True((await health.CheckOnceAsync()).IsDown);
 
+        // From here the periodic checks (and the multiplexer's reconnect events) notice the recovery.
         server = await RedisServerProcess.StartAsync(server.Options, TimeProvider.System);
-        while (!(await health.CheckOnceAsync()).Status.Equals(RedisHealthStatus.Healthy)) await Task.Delay(50);
+        health.Start();
+        await healthyAgain.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(10, await journal.RestoreRedisAsync());
         Assert.Equal(0, await FailoverJournal.ReplayFileIntoRedisAsync(journal.File, redisJournal));
         for (var i = 21; i <= 25; i++) await journal.AppendAsync(Events.Numbered(i));
