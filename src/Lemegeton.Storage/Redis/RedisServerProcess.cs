@@ -85,14 +85,43 @@ public sealed class RedisServerProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Adopts a server left running by a previous hub: the pid must be alive and the server must
-    /// answer PING with this password on this port. Returns null otherwise.
+    /// Adopts a server left running by a previous hub: the pid must be alive, be a
+    /// <c>redis-server</c> running in this data directory, and answer PING with this
+    /// password on this port (it may still be loading its AOF, so it gets a few seconds). One that
+    /// is ours but never answers is stopped, so two servers never share a data directory.
+    /// Returns null when there is nothing to adopt.
     /// </summary>
     public static async Task<RedisServerProcess?> TryAdoptAsync(RedisServerOptions options, int pid, TimeProvider time, CancellationToken ct = default)
     {
-        if (pid <= 0 || !UnixFiles.IsAlive(pid)) return null;
+        if (pid <= 0 || !UnixFiles.IsAlive(pid) || !IsStartedIn(pid, options.Directory)) return null;
         var server = new RedisServerProcess(options, pid, child: null);
-        return await server.PingAsync(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false) ? server : null;
+        var deadline = time.GetTimestamp() + (long)(options.StartTimeout.TotalSeconds * time.TimestampFrequency);
+        do
+        {
+            if (await server.PingAsync(TimeSpan.FromSeconds(1), ct).ConfigureAwait(false)) return server;
+            await Task.Delay(TimeSpan.FromMilliseconds(100), time, ct).ConfigureAwait(false);
+        } while (time.GetTimestamp() < deadline && !server.HasExited);
+        await server.StopAsync(TimeSpan.FromSeconds(5), time).ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>
+    /// True when the process is a redis-server running in this data directory (we start it with
+    /// the directory as its working directory; Redis rewrites its command line, so that is what
+    /// identifies it). A pid reused by another program does not match.
+    /// </summary>
+    private static bool IsStartedIn(int pid, string directory)
+    {
+        try
+        {
+            var cmdline = File.ReadAllText($"/proc/{pid}/cmdline");
+            var cwd = Directory.ResolveLinkTarget($"/proc/{pid}/cwd", returnFinalTarget: false)?.FullName;
+            return cmdline.StartsWith("redis-server", StringComparison.Ordinal)
+                && cwd is not null
+                && Path.TrimEndingDirectorySeparator(cwd) == Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
+        }
+        catch (IOException) { return false; }
+        catch (UnauthorizedAccessException) { return false; }
     }
 
     /// <summary>SIGKILL: the server dies at once, losing whatever its fsync policy had not written.</summary>

@@ -57,6 +57,22 @@ public sealed class EmbeddedRedisTests : IDisposable
     }
 
     [Fact]
+    public async Task A_recorded_pid_that_is_not_our_server_is_not_adopted()
+    {
+        var first = await EmbeddedRedis.StartOrAdoptAsync(DataDir, _log, TimeProvider.System);
+        Assert.NotNull(first);
+        await first.DisposeAsync();
+        // A previous hub's record now names a live process that is not its redis-server: this test process.
+        File.WriteAllText(Path.Combine(DataDir, "server.json"), $"{{\"pid\":{Environment.ProcessId},\"port\":{first.Connection.Port}}}");
+
+        await using var second = await EmbeddedRedis.StartOrAdoptAsync(DataDir, _log, TimeProvider.System);
+
+        Assert.NotNull(second);
+        Assert.False(second.Adopted);
+        Assert.NotEqual(Environment.ProcessId, second.Server.ProcessId);
+    }
+
+    [Fact]
     public async Task Without_redis_server_on_path_it_says_so_in_one_line_and_returns_null()
     {
         var embedded = await EmbeddedRedis.StartOrAdoptAsync(DataDir, _log, TimeProvider.System, executable: "redis-server-not-installed-here");
