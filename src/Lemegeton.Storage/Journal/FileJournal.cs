@@ -29,6 +29,8 @@ public sealed partial class FileJournal : IJournal, ISnapshotStore
     private int _segmentNumber;
     private long _lastSeq;
     private long _lastFsync;
+    private long _segmentLength;
+    private readonly MemoryStream _batch = new();
 
     private FileJournal(string directory, string id, int segmentNumber, long lastSeq, FileJournalOptions options, TimeProvider time, ILogger logger)
     {
@@ -40,6 +42,7 @@ public sealed partial class FileJournal : IJournal, ISnapshotStore
         _segmentNumber = segmentNumber;
         _lastSeq = lastSeq;
         _segment = OpenSegment(SegmentPath(directory, segmentNumber));
+        _segmentLength = _segment.Length;
         _lastFsync = time.GetTimestamp();
         _committer = new GroupCommitter<byte[]>(WriteBatchAsync, options.MaxBatch);
     }
@@ -96,28 +99,52 @@ public sealed partial class FileJournal : IJournal, ISnapshotStore
     {
         var first = _lastSeq + 1;
         var seq = _lastSeq;
+        _batch.SetLength(0);
         foreach (var body in bodies)
         {
             seq++;
-            _segment.Write(LinePrefix);
-            WriteNumber(_segment, seq);
-            _segment.Write(CrcPart);
-            WriteNumber(_segment, Crc32.Compute(body));
-            _segment.Write(EventPart);
-            _segment.Write(body);
-            _segment.Write(LineEnd);
+            _batch.Write(LinePrefix);
+            WriteNumber(_batch, seq);
+            _batch.Write(CrcPart);
+            WriteNumber(_batch, Crc32.Compute(body));
+            _batch.Write(EventPart);
+            _batch.Write(body);
+            _batch.Write(LineEnd);
         }
-        _segment.Flush(flushToDisk: false);
-        var now = _time.GetTimestamp();
-        if (_options.Fsync == FsyncPolicy.Always
-            || (_options.Fsync == FsyncPolicy.Batch && _time.GetElapsedTime(_lastFsync, now) >= _options.FsyncInterval))
+        try
         {
-            _segment.Flush(flushToDisk: true);
-            _lastFsync = now;
+            _segment.Write(_batch.GetBuffer(), 0, (int)_batch.Length);
+            _segment.Flush(flushToDisk: false);
+            var now = _time.GetTimestamp();
+            if (_options.Fsync == FsyncPolicy.Always
+                || (_options.Fsync == FsyncPolicy.Batch && _time.GetElapsedTime(_lastFsync, now) >= _options.FsyncInterval))
+            {
+                _segment.Flush(flushToDisk: true);
+                _lastFsync = now;
+            }
         }
+        catch (IOException)
+        {
+            // Nothing of a failed batch is acknowledged: cut it off so later batches do not follow a torn line.
+            RecoverSegment();
+            throw;
+        }
+        _segmentLength += _batch.Length;
         Interlocked.Exchange(ref _lastSeq, seq);
-        if (_segment.Length >= _options.SegmentMaxBytes) Roll();
+        if (_segmentLength >= _options.SegmentMaxBytes) Roll();
         return Task.FromResult(first);
+    }
+
+    private void RecoverSegment()
+    {
+        var path = SegmentPath(Directory, _segmentNumber);
+        try { _segment.Dispose(); } catch (IOException) { }
+        try
+        {
+            using (var fs = new FileStream(path, FileMode.Open, FileAccess.Write)) fs.SetLength(_segmentLength);
+        }
+        catch (IOException) { }
+        _segment = OpenSegment(path);
     }
 
     private void Roll()
@@ -126,6 +153,7 @@ public sealed partial class FileJournal : IJournal, ISnapshotStore
         _segment.Dispose();
         _segmentNumber++;
         _segment = OpenSegment(SegmentPath(Directory, _segmentNumber));
+        _segmentLength = 0;
     }
 
     public async IAsyncEnumerable<JournalRecord> ReadAsync(long afterSeq, [EnumeratorCancellation] CancellationToken ct = default)
