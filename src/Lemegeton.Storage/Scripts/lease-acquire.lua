@@ -76,5 +76,6 @@ for i = 1, n do
 end
 redis.call('SADD', KEYS[2], unpack(ARGV, 5))
 -- The agent set lives as long as the agent's longest lease.
-if redis.call('PTTL', KEYS[2]) < tonumber(ttl) then redis.call('PEXPIRE', KEYS[2], ttl) end
+-- GT extends an expiry that is shorter; NX gives a new set (no expiry yet) its first one.
+if redis.call('PEXPIRE', KEYS[2], ttl, 'GT') == 0 then redis.call('PEXPIRE', KEYS[2], ttl, 'NX') end
 return {1, token}

@@ -23,7 +23,8 @@ for _, p in ipairs(paths) do
     redis.call('SREM', KEYS[1], p)
   end
 end
-if #renewed > 0 and redis.call('PTTL', KEYS[1]) < tonumber(ttl) then redis.call('PEXPIRE', KEYS[1], ttl) end
+-- GT extends an expiry that is shorter; NX gives a new set (no expiry yet) its first one.
+if #renewed > 0 and redis.call('PEXPIRE', KEYS[1], ttl, 'GT') == 0 then redis.call('PEXPIRE', KEYS[1], ttl, 'NX') end
 local out = renewed
 out[#out + 1] = ''
 for _, p in ipairs(lost) do out[#out + 1] = p end

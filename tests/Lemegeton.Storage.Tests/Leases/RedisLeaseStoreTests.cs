@@ -99,6 +99,17 @@ public sealed class RedisLeaseStoreTests(RedisServerFixture redis)
     }
 
     [Fact]
+    public async Task A_shorter_lease_does_not_shorten_the_agent_set()
+    {
+        var store = Store();
+        await store.AcquireAsync("agent-1", "PR-001", ["a"], TimeSpan.FromSeconds(100));
+        await store.AcquireAsync("agent-1", "PR-001", ["b"], TimeSpan.FromSeconds(5));
+
+        var setTtl = await redis.Connection.GetDatabase().KeyTimeToLiveAsync(_keys.LeaseAgent("agent-1"));
+        Assert.True(setTtl > TimeSpan.FromSeconds(90), $"agent set expires in {setTtl}");
+    }
+
+    [Fact]
     public async Task Release_deletes_only_what_the_caller_owns()
     {
         var store = Store();
