@@ -7,3 +7,13 @@ dotnet build src/Lemegeton.Cli -c Release -v q -nologo >/dev/null
 lem() { dotnet src/Lemegeton.Cli/bin/Release/net10.0/lemegeton.dll "$@"; }
 list=docs/examples/task-list.md
 echo "\$ lemegeton tasks validate $list"; lem tasks validate "$list"
+echo
+echo "\$ lemegeton tasks list $list"; lem tasks list "$list"
+echo
+echo "\$ lemegeton tasks list $list --state ready"; lem tasks list "$list" --state ready
+echo
+echo "\$ lemegeton tasks graph $list"; lem tasks graph "$list"
+echo
+echo "\$ lemegeton tasks graph $list --format dot"; lem tasks graph "$list" --format dot
+echo
+echo "\$ lemegeton tasks schedule $list --agents worker:4,qc:1"; lem tasks schedule "$list" --agents worker:4,qc:1

@@ -1,1 +1,3 @@
-return 0;
+using Lemegeton.Cli;
+
+return CliApp.BuildRootCommand().Parse(args).Invoke();

@@ -13,7 +13,8 @@ public static class LeasePaths
     public const int DefaultMaxFilesPerRequest = 100;
 
     /// <summary>
-    /// Normalises one path. Backslashes become <c>/</c>; <c>.</c> and empty segments are dropped; a
+    /// Normalises one path. Backslashes become <c>/</c>; whitespace around segment names is trimmed;
+    /// <c>.</c> and empty segments are dropped; a
     /// trailing <c>/</c> (a directory lease) is kept. Refused with <c>invalid-path</c>: empty
     /// paths, NUL or other control characters, absolute paths (<c>/x</c>, <c>C:\x</c>, <c>\\server</c>,
     /// <c>~/x</c>), and any <c>..</c> segment, since a path that climbs can escape the repository.
@@ -21,6 +22,7 @@ public static class LeasePaths
     public static LeasePathResult Normalize(string? path)
     {
         var original = path ?? "";
+        if (path is not null && IsCanonical(path)) return LeasePathResult.Valid(path, path);
         if (string.IsNullOrWhiteSpace(path))
             return LeasePathResult.Invalid(original, "the path is empty; name a file relative to the repository root");
         foreach (var c in path)
@@ -34,14 +36,12 @@ public static class LeasePaths
         var text = path.Trim().Replace('\\', '/');
         if (text.StartsWith('/'))
             return LeasePathResult.Invalid(original, "absolute paths are not allowed; give the path relative to the repository root");
-        if (text.Length >= 2 && char.IsAsciiLetter(text[0]) && text[1] == ':')
-            return LeasePathResult.Invalid(original, "drive-qualified paths are not allowed; give the path relative to the repository root");
-        if (text.StartsWith('~'))
-            return LeasePathResult.Invalid(original, "home-relative paths are not allowed; give the path relative to the repository root");
 
         var isDirectory = text.EndsWith('/');
         var builder = new StringBuilder(text.Length);
-        foreach (var segment in text.Split('/'))
+        // Whitespace around a segment name is never meant in a repository path; dropping it keeps
+        // "src/ a.cs" and "src/a.cs" one file.
+        foreach (var segment in text.Split('/', StringSplitOptions.TrimEntries))
         {
             if (segment.Length == 0 || segment == ".") continue;
             if (segment == "..")
@@ -51,8 +51,37 @@ public static class LeasePaths
         }
         if (builder.Length == 0)
             return LeasePathResult.Invalid(original, "the path names the repository root; lease files or directories inside it");
+        // Checked on the result, so "./C:/x" cannot slip through as "C:/x".
+        if (builder.Length >= 2 && char.IsAsciiLetter(builder[0]) && builder[1] == ':')
+            return LeasePathResult.Invalid(original, "drive-qualified paths are not allowed; give the path relative to the repository root");
+        if (builder[0] == '~')
+            return LeasePathResult.Invalid(original, "home-relative paths are not allowed; give the path relative to the repository root");
         if (isDirectory) builder.Append('/');
         return LeasePathResult.Valid(original, builder.ToString());
+    }
+
+    // Most paths arrive canonical already; recognise them in one pass without allocating.
+    private static bool IsCanonical(string path)
+    {
+        if (path.Length == 0 || path[0] is '/' or '~' || char.IsWhiteSpace(path[0]) || char.IsWhiteSpace(path[^1])) return false;
+        if (path.Length >= 2 && path[1] == ':' && char.IsAsciiLetter(path[0])) return false;
+        var segmentStart = 0;
+        for (var i = 0; i <= path.Length; i++)
+        {
+            if (i < path.Length)
+            {
+                var c = path[i];
+                if (c == '\\' || char.IsControl(c)) return false;
+                if (char.IsWhiteSpace(c) && (i == 0 || i == path.Length - 1 || path[i - 1] == '/' || path[i + 1] == '/')) return false;
+                if (c != '/') continue;
+            }
+            var length = i - segmentStart;
+            if (length == 0 && i < path.Length) return false;
+            if (length == 1 && path[segmentStart] == '.') return false;
+            if (length == 2 && path[segmentStart] == '.' && path[segmentStart + 1] == '.') return false;
+            segmentStart = i + 1;
+        }
+        return true;
     }
 
     /// <summary>

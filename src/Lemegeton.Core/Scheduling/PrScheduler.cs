@@ -21,8 +21,16 @@ public sealed class PrScheduler
 {
     private readonly SchedulingIndex _index;
     private readonly SchedulerOptions _options;
-    private readonly int[] _order;
     private readonly int[][] _ancestors;
+    private readonly string[] _paths;
+
+    // Per-PR data laid out in candidate order ("position"), so a decision walks memory sequentially.
+    private readonly int[] _ordinalAt, _positionOf;
+    private readonly string[] _idAt;
+    private readonly ColdState[] _baseColdAt;
+    private readonly int[] _scoreAt;
+    private readonly int[] _fileStart, _fileIds;   // files of position p: _fileIds[_fileStart[p] .. _fileStart[p + 1]]
+    private readonly int[] _depStart, _depPositions;
     private readonly bool[] _isDirectory;
     private readonly Lock _gate = new();
 
@@ -39,9 +47,35 @@ public sealed class PrScheduler
         _index = index;
         _options = options ?? new SchedulerOptions();
         if (_options.MaxParallelPrs < 1) throw new ArgumentOutOfRangeException(nameof(options), "MaxParallelPrs must be at least 1.");
-        _order = index.OrderFor(_options.Order);
+        _ordinalAt = index.OrderFor(_options.Order);
+        var n = index.Count;
+        _positionOf = new int[n];
+        for (var p = 0; p < n; p++) _positionOf[_ordinalAt[p]] = p;
+        _idAt = new string[n];
+        _baseColdAt = new ColdState[n];
+        _scoreAt = new int[n];
+        _fileStart = new int[n + 1];
+        _depStart = new int[n + 1];
+        var files = new List<int>();
+        var deps = new List<int>();
+        for (var p = 0; p < n; p++)
+        {
+            var o = _ordinalAt[p];
+            _idAt[p] = index.Ids[o];
+            _baseColdAt[p] = index.BaseCold[o];
+            _scoreAt[p] = index.Scores[o];
+            _fileStart[p] = files.Count;
+            files.AddRange(index.Files[o]);
+            _depStart[p] = deps.Count;
+            foreach (var d in index.Dependencies[o]) deps.Add(_positionOf[d]);
+        }
+        _fileStart[n] = files.Count;
+        _depStart[n] = deps.Count;
+        _fileIds = [.. files];
+        _depPositions = [.. deps];
         _ancestors = [.. index.PathAncestors];
         _isDirectory = [.. index.PathIsDirectory];
+        _paths = [.. index.Paths];
         var paths = index.Paths.Count;
         _heldStamp = new int[paths]; _heldBy = new int[paths];
         _underStamp = new int[paths]; _underBy = new int[paths];
@@ -63,45 +97,48 @@ public sealed class PrScheduler
     {
         NextStamp();
         var stamp = _stamp;
-        Array.Copy(_index.BaseCold, _cold, _cold.Length);
+        var cold = _cold;
+        Array.Copy(_baseColdAt, cold, cold.Length);
         foreach (var (id, state) in snapshot.ColdStates)
-            if (_index.TryGetOrdinal(id, out var o)) _cold[o] = state;
+            if (_index.TryGetOrdinal(id, out var o)) cold[_positionOf[o]] = state;
 
         var runningIds = new HashSet<string>(StringComparer.Ordinal);
         for (var k = 0; k < snapshot.Running.Count; k++)
         {
             var r = snapshot.Running[k];
             if (!runningIds.Add(r.PrId) || !_index.TryGetOrdinal(r.PrId, out var o)) continue;
-            _runStamp[o] = stamp;
-            _runIndex[o] = k;
-            foreach (var f in _index.Files[o]) Hold(f, ConflictHolderKind.RunningPr, r.PrId, r.AgentId);
+            var p = _positionOf[o];
+            _runStamp[p] = stamp;
+            _runIndex[p] = k;
+            for (var f = _fileStart[p]; f < _fileStart[p + 1]; f++) Hold(_fileIds[f], ConflictHolderKind.RunningPr, r.PrId, r.AgentId);
         }
         foreach (var lease in snapshot.Leases) HoldLease(lease);
 
         var agents = new AgentPool(snapshot.Agents);
         var assignments = new List<Assignment>();
-        var waiting = new List<WaitingPr>(_index.Count);
+        var waiting = new List<WaitingPr>(CountCandidates(cold) + 1);
         var running = runningIds.Count;
-        var ids = _index.Ids;
 
-        foreach (var o in _order)
+        for (var p = 0; p < cold.Length; p++)
         {
-            if (_runStamp[o] == stamp) continue;
-            var state = _cold[o];
-            if (state == ColdState.Approved) continue;
-            var id = ids[o];
+            var state = cold[p];
+            if (state == ColdState.Approved || _runStamp[p] == stamp) continue;
+            var id = _idAt[p];
 
-            if (_index.CycleDetail[o] is { } cycle)
+            WorkMask work;
+            if (_index.CycleDetail[_ordinalAt[p]] is { } cycle)
             {
                 waiting.Add(new(id, new WaitReason { Kind = WaitKind.DependencyCycle, Detail = cycle }));
                 continue;
             }
-
-            WorkMask work;
             if (state == ColdState.Completed) work = WorkMask.QualityCheck | WorkMask.Review;
             else
             {
-                if (DependencyWait(o, snapshot) is { } depWait) { waiting.Add(new(id, depWait)); continue; }
+                if (_depStart[p] != _depStart[p + 1] || _index.UnknownDependency[_ordinalAt[p]] is not null)
+                {
+                    var depWait = DependencyWait(p, snapshot);
+                    if (depWait.HasValue) { waiting.Add(new(id, depWait.Value)); continue; }
+                }
                 work = state switch
                 {
                     ColdState.Blocked => WorkMask.None,
@@ -116,7 +153,8 @@ public sealed class PrScheduler
                 }
             }
 
-            if (ConflictOf(o) is { } conflict) { waiting.Add(new(id, conflict)); continue; }
+            var conflict = ConflictOf(p);
+            if (conflict >= 0) { waiting.Add(new(id, Conflict(conflict))); continue; }
 
             if (running + assignments.Count >= _options.MaxParallelPrs)
             {
@@ -124,58 +162,72 @@ public sealed class PrScheduler
                 continue;
             }
 
-            var score = _index.Scores[o];
-            var pick = agents.Pick(work, score, _index.Prs[o], _options.Strategy, ref _roundRobin, out var agentWait);
+            var score = _scoreAt[p];
+            var pick = agents.Pick(work, score, _index.Prs[_ordinalAt[p]], _options.Strategy, ref _roundRobin, out var agentWait);
             if (pick is not { } chosen) { waiting.Add(new(id, agentWait)); continue; }
 
             var agent = snapshot.Agents[chosen.Agent];
             var capability = agent.EffectiveCapability;
             assignments.Add(new Assignment(id, agent.Id, agent.Type, chosen.Tier, chosen.Work, score, score * capability.MinutesPerPoint));
-            foreach (var f in _index.Files[o]) Hold(f, ConflictHolderKind.StartingPr, id, agent.Id);
+            for (var f = _fileStart[p]; f < _fileStart[p + 1]; f++) Hold(_fileIds[f], ConflictHolderKind.StartingPr, id, agent.Id);
         }
 
         return new ScheduleDecision(assignments, waiting) { RunningCount = running };
     }
 
-    private WaitReason? DependencyWait(int o, SchedulingSnapshot snapshot)
+    private static int CountCandidates(ColdState[] cold)
     {
-        if (_index.UnknownDependency[o] is { } unknown)
+        var count = 0;
+        foreach (var state in cold) if (state != ColdState.Approved) count++;
+        return count;
+    }
+
+    private WaitReason? DependencyWait(int p, SchedulingSnapshot snapshot)
+    {
+        if (_index.UnknownDependency[_ordinalAt[p]] is { } unknown)
             return new WaitReason { Kind = WaitKind.DependencyUnknown, OtherPrId = unknown };
-        foreach (var d in _index.Dependencies[o])
+        for (var i = _depStart[p]; i < _depStart[p + 1]; i++)
         {
+            var d = _depPositions[i];
             if (_cold[d].IsDone()) continue;
             var state = _runStamp[d] == _stamp ? snapshot.Running[_runIndex[d]].HotState.ToWire() : _cold[d].ToWire();
-            return new WaitReason { Kind = WaitKind.DependencyPending, OtherPrId = _index.Ids[d], OtherState = state };
+            return new WaitReason { Kind = WaitKind.DependencyPending, OtherPrId = _idAt[d], OtherState = state };
         }
         return null;
     }
 
-    private WaitReason? ConflictOf(int o)
+    /// <summary>The first conflict of position <paramref name="p"/>, packed as (holder &lt;&lt; 32 | path id), or -1.</summary>
+    private long ConflictOf(int p)
     {
-        foreach (var f in _index.Files[o])
+        var stamp = _stamp;
+        for (var i = _fileStart[p]; i < _fileStart[p + 1]; i++)
         {
-            if (_heldStamp[f] == _stamp) return Conflict(_heldBy[f], f);
+            var f = _fileIds[i];
+            if (_heldStamp[f] == stamp) return Pack(_heldBy[f], f);
             foreach (var a in _ancestors[f])
-                if (_heldStamp[a] == _stamp) return Conflict(_heldBy[a], f);
-            if (_isDirectory[f] && _underStamp[f] == _stamp) return Conflict(_underBy[f], f);
+                if (_heldStamp[a] == stamp) return Pack(_heldBy[a], f);
+            if (_isDirectory[f] && _underStamp[f] == stamp) return Pack(_underBy[f], f);
         }
-        return null;
+        return -1;
     }
 
-    private WaitReason Conflict(int holderIndex, int pathId)
+    private static long Pack(int holder, int pathId) => ((long)holder << 32) | (uint)pathId;
+
+    private WaitReason Conflict(long packed)
     {
-        var h = _holders[holderIndex];
+        var h = _holders[(int)(packed >> 32)];
+        var pathId = (int)(uint)packed;
         return new WaitReason
         {
             Kind = WaitKind.FileConflict, Holder = h.Kind, OtherPrId = h.PrId, AgentId = h.AgentId,
-            Path = _index.Paths[pathId], HeldPath = h.Path,
+            Path = _paths[pathId], HeldPath = h.Path,
         };
     }
 
     private void Hold(int pathId, ConflictHolderKind kind, string? prId, string agentId)
     {
         var h = _holders.Count;
-        _holders.Add(new Holder(kind, prId, agentId, _index.Paths[pathId]));
+        _holders.Add(new Holder(kind, prId, agentId, _paths[pathId]));
         MarkHeld(pathId, h);
     }
 

@@ -63,6 +63,53 @@ public sealed class SchedulingIndex
     public IReadOnlyList<string> FilesOf(string prId) =>
         _ordinals.TryGetValue(prId, out var i) ? [.. Files[i].Select(f => Paths[f])] : [];
 
+    /// <summary>
+    /// Every PR <paramref name="prId"/> depends on, directly or not, in an order where each comes after
+    /// its own dependencies, ending with the PR itself (empty for an unknown id). Unknown dependencies
+    /// are skipped; a cycle is cut where it closes.
+    /// </summary>
+    public IReadOnlyList<string> DependencyChain(string prId)
+    {
+        if (!_ordinals.TryGetValue(prId, out var start)) return [];
+        var chain = new List<string>();
+        var state = new byte[Count]; // 0 unseen, 1 on the stack, 2 emitted
+        var stack = new Stack<(int Node, int Next)>();
+        stack.Push((start, 0));
+        state[start] = 1;
+        while (stack.Count > 0)
+        {
+            var (node, next) = stack.Pop();
+            var deps = Dependencies[node];
+            if (next < deps.Length)
+            {
+                stack.Push((node, next + 1));
+                var d = deps[next];
+                if (state[d] == 0) { state[d] = 1; stack.Push((d, 0)); }
+                continue;
+            }
+            state[node] = 2;
+            chain.Add(Ids[node]);
+        }
+        return chain;
+    }
+
+    /// <summary>Every PR that depends on <paramref name="prId"/>, directly or not, nearest first (breadth-first).</summary>
+    public IReadOnlyList<string> DependentsOf(string prId)
+    {
+        if (!_ordinals.TryGetValue(prId, out var start)) return [];
+        var dependents = new List<int>[Count];
+        for (var i = 0; i < Count; i++)
+            foreach (var d in Dependencies[i]) (dependents[d] ??= []).Add(i);
+        var seen = new bool[Count];
+        seen[start] = true;
+        var result = new List<string>();
+        var queue = new Queue<int>([start]);
+        while (queue.Count > 0)
+            foreach (var w in dependents[queue.Dequeue()] ?? [])
+                if (!seen[w]) { seen[w] = true; result.Add(Ids[w]); queue.Enqueue(w); }
+        return result;
+    }
+
     /// <summary>Builds the index. PRs without a complexity block count as complexity 1, 10 minutes.</summary>
     public static SchedulingIndex Build(IEnumerable<PullRequest> prs)
     {

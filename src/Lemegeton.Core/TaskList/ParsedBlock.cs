@@ -13,11 +13,11 @@ internal sealed record ParsedBlock(
     IReadOnlyList<TaskListDiagnostic> Diagnostics)
 {
     /// <summary>The same section found again further up or down the file.</summary>
-    public ParsedBlock Moved(ScannedBlock scan, int lineDelta, int offsetDelta) =>
+    public ParsedBlock Moved(ScannedBlock scan, int lineDelta, int offsetDelta, string newText) =>
         lineDelta == 0 && offsetDelta == 0 ? this with { Scan = scan } : new ParsedBlock(
             scan,
             Id,
             IdPosition.Moved(lineDelta, offsetDelta),
-            Pr?.Moved(lineDelta, offsetDelta),
+            Pr?.Moved(lineDelta, offsetDelta, newText),
             Diagnostics.Count == 0 ? Diagnostics : Diagnostics.Select(d => d.Moved(lineDelta)).ToArray());
 }

@@ -111,7 +111,7 @@ internal sealed class PrBlockMapper
             Hard(Pos(coldNode.Start), "cold_state", v is null ? "must be a state name" : $"'{v}' is not a cold state", hint);
         }
         else
-            coldSpan = new TextSpan(_block.YamlStart + (int)coldScalar.Start.Index, _block.YamlStart + (int)coldScalar.End.Index);
+            coldSpan = new TextSpan(_block.YamlStart + coldScalar.Start.Index, _block.YamlStart + coldScalar.End.Index);
 
         var priority = Priority.Medium;
         var priorityNode = map.Get("priority");
@@ -146,14 +146,13 @@ internal sealed class PrBlockMapper
             EstimatedFiles = estimated,
             ActualFiles = actual,
             UnknownKeys = unknown.Count == 0 ? [] : unknown,
-            Body = _text.Substring(_block.BodyStart, _block.SectionEnd - _block.BodyStart),
             HeadingTitle = _block.HeadingTitle,
             Heading = headingPos,
             Section = new TextSpan(_block.SectionStart, _block.SectionEnd),
             YamlBlock = new TextSpan(_block.YamlStart, _block.YamlEnd),
             IdPosition = idPos,
             ColdStateValue = coldSpan,
-        };
+        }.WithBodyIn(_text, new TextSpan(_block.BodyStart, _block.SectionEnd));
         return Result(pr, idPos, id);
     }
 
@@ -373,6 +372,8 @@ internal sealed class PrBlockMapper
         var end = _text.IndexOf('\n', offset);
         return _text[start..(end < 0 ? _text.Length : end)];
     }
+
+    private SourcePosition Pos(YamlMark mark) => new(_block.YamlLine + mark.Line - 1, mark.Column, _block.YamlStart + mark.Index);
 
     private SourcePosition Pos(Mark mark) => new(_block.YamlLine + (int)mark.Line - 1, (int)mark.Column, _block.YamlStart + (int)mark.Index);
 

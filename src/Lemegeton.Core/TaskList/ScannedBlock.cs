@@ -32,5 +32,18 @@ internal readonly record struct ScannedBlock
     public int BodyStart { get; init; }
 
     public bool HasYaml => OpenLine > 0;
+
+    /// <summary>The same section found <paramref name="lineDelta"/> lines and <paramref name="offsetDelta"/> characters further on.</summary>
+    public ScannedBlock Moved(int lineDelta, int offsetDelta) => this with
+    {
+        SectionStart = SectionStart + offsetDelta,
+        SectionEnd = SectionEnd + offsetDelta,
+        SectionLine = SectionLine + lineDelta,
+        OpenLine = OpenLine == 0 ? 0 : OpenLine + lineDelta,
+        YamlStart = YamlStart + offsetDelta,
+        YamlEnd = YamlEnd + offsetDelta,
+        YamlLine = YamlLine + lineDelta,
+        BodyStart = BodyStart + offsetDelta,
+    };
     public int SectionLength => SectionEnd - SectionStart;
 }

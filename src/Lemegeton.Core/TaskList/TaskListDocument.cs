@@ -6,26 +6,27 @@ namespace Lemegeton.Core.TaskList;
 /// </summary>
 public sealed class TaskListDocument
 {
-    private readonly Dictionary<string, PullRequest> _byId;
 
     internal TaskListDocument(
         string? path,
         string text,
         TaskListHeader header,
-        IReadOnlyList<PullRequest> prs,
+        TaskListValidator.Result validated,
         IReadOnlyList<TaskListDiagnostic> diagnostics,
         IReadOnlyList<ParsedBlock> blocks,
-        TaskListParseOptions options)
+        TaskListParseOptions options,
+        int headerEnd)
     {
+        HeaderEnd = headerEnd;
         Path = path;
         Text = text;
         Header = header;
-        Prs = prs;
+        Prs = validated.Prs;
+        Validated = validated;
         Diagnostics = diagnostics;
         Blocks = blocks;
         Options = options;
-        _byId = new Dictionary<string, PullRequest>(prs.Count, StringComparer.Ordinal);
-        foreach (var pr in prs) _byId.TryAdd(pr.Id, pr);
+        IsValid = !diagnostics.Any(d => d.IsError);
     }
 
     /// <summary>The file the list was read from, used in diagnostics; null for text parsed directly.</summary>
@@ -38,14 +39,26 @@ public sealed class TaskListDocument
     public IReadOnlyList<TaskListDiagnostic> Diagnostics { get; }
 
     /// <summary>True when no diagnostic is an error (warnings allowed).</summary>
-    public bool IsValid => !Diagnostics.Any(d => d.IsError);
+    public bool IsValid { get; }
 
     public TaskListParseOptions Options { get; }
 
     /// <summary>Every PR section found, including those that did not load; kept for incremental re-parsing.</summary>
     internal IReadOnlyList<ParsedBlock> Blocks { get; }
 
-    public bool TryGet(string id, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out PullRequest pr) => _byId.TryGetValue(id, out pr);
+    /// <summary>The whole-list check of this document, reused by a re-parse when the structure did not change.</summary>
+    internal TaskListValidator.Result Validated { get; }
+
+    /// <summary>Where the header ends: the start of the first PR section, or the end of the text.</summary>
+    internal int HeaderEnd { get; }
+
+    public bool TryGet(string id, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out PullRequest pr)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        var found = Validated.IndexById.TryGetValue(id, out var index);
+        pr = found ? Prs[index] : null;
+        return found;
+    }
 
     /// <summary>Reads and parses a task-list file.</summary>
     /// <exception cref="TaskListException">The file cannot be read, or (strict mode) the list has errors.</exception>

@@ -4,14 +4,23 @@ namespace Lemegeton.Core.TaskList;
 public sealed class TaskListException : Exception
 {
     public TaskListException(string? path, IReadOnlyList<TaskListDiagnostic> diagnostics, Exception? inner = null)
+        : this(path, diagnostics, null, inner)
+    {
+    }
+
+    internal TaskListException(string? path, IReadOnlyList<TaskListDiagnostic> diagnostics, TaskListDocument? document, Exception? inner = null)
         : base(BuildMessage(path, diagnostics), inner)
     {
         Path = path;
         Diagnostics = diagnostics;
+        Document = document;
     }
 
     public string? Path { get; }
     public IReadOnlyList<TaskListDiagnostic> Diagnostics { get; }
+
+    /// <summary>The refused document, for reporting (its PRs are those that would have loaded); null when the file could not be read.</summary>
+    public TaskListDocument? Document { get; }
 
     private static string BuildMessage(string? path, IReadOnlyList<TaskListDiagnostic> diagnostics)
     {

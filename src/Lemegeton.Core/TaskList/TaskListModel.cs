@@ -50,9 +50,27 @@ public sealed record PullRequest
 
     /// <summary>
     /// The Markdown after the closing <c>---</c>, up to the next PR heading or the next level 1–2
-    /// heading (a <c>## Block …</c> banner), exclusive. Kept byte for byte.
+    /// heading (a <c>## Block …</c> banner), exclusive. Kept byte for byte. Sliced from the
+    /// document text on first use, so loading a large list does not copy every body.
     /// </summary>
-    public string Body { get; init; } = "";
+    public string Body
+    {
+        get => _body ??= _source is null ? "" : _source.Substring(_bodySpan.Start, _bodySpan.Length);
+        init => _body = value;
+    }
+
+    private string? _body;
+    private string? _source;
+    private TextSpan _bodySpan;
+
+    /// <summary>Makes <see cref="Body"/> the given part of the task-list text, read when first asked for.</summary>
+    internal PullRequest WithBodyIn(string source, TextSpan span)
+    {
+        if (_body is not null) return this;
+        _source = source;
+        _bodySpan = span;
+        return this;
+    }
 
     /// <summary>The title written in the <c>### PR-…: Title</c> heading; null for a block without a heading.</summary>
     public string? HeadingTitle { get; init; }
@@ -89,15 +107,22 @@ public sealed record PullRequest
     /// <summary>The checkbox items of the <c>**Acceptance Criteria:**</c> section, read with Markdig on each call.</summary>
     public IReadOnlyList<AcceptanceCriterion> GetAcceptanceCriteria() => PrBodyReader.ReadAcceptanceCriteria(Body);
 
-    /// <summary>This PR moved by whole lines inside the file: same content, positions shifted.</summary>
-    internal PullRequest Moved(int lineDelta, int offsetDelta) => this with
+    /// <summary>This PR moved by whole lines inside the file (now <paramref name="newText"/>): same content, positions shifted.</summary>
+    internal PullRequest Moved(int lineDelta, int offsetDelta, string newText) => (this with
     {
         Heading = Heading.Moved(lineDelta, offsetDelta),
         Section = Section.Moved(offsetDelta),
         YamlBlock = YamlBlock.Moved(offsetDelta),
         IdPosition = IdPosition.Moved(lineDelta, offsetDelta),
         ColdStateValue = ColdStateValue.Moved(offsetDelta),
-        DependencyPositions = DependencyPositions.Count == 0 ? DependencyPositions
-            : DependencyPositions.Select(p => p.Moved(lineDelta, offsetDelta)).ToArray(),
-    };
+        DependencyPositions = MovedAll(DependencyPositions, lineDelta, offsetDelta),
+    }).WithBodyIn(newText, _bodySpan.Moved(offsetDelta));
+
+    private static IReadOnlyList<SourcePosition> MovedAll(IReadOnlyList<SourcePosition> positions, int lineDelta, int offsetDelta)
+    {
+        if (positions.Count == 0) return positions;
+        var moved = new SourcePosition[positions.Count];
+        for (var i = 0; i < moved.Length; i++) moved[i] = positions[i].Moved(lineDelta, offsetDelta);
+        return moved;
+    }
 }

@@ -33,7 +33,7 @@ public static class TaskListParser
         {
             for (var i = 0; i < blocks.Length; i++) blocks[i] = PrBlockMapper.Map(text, path, lenient, scanned[i]);
         }
-        return Assemble(text, path, options, scan, blocks);
+        return Assemble(text, path, options, scan.HeaderEnd, blocks);
     }
 
     /// <summary>
@@ -50,50 +50,88 @@ public static class TaskListParser
         var oldText = previous.Text;
         var options = previous.Options;
         var path = previous.Path;
-        var scan = TaskListScanner.Scan(newText);
+        var old = previous.Blocks;
 
         // Everything before the first difference and after the last one is identical in both texts.
         var prefix = oldText.AsSpan().CommonPrefixLength(newText);
         var maxSuffix = Math.Min(oldText.Length, newText.Length) - prefix;
         var suffix = CommonSuffixLength(oldText.AsSpan(oldText.Length - maxSuffix), newText.AsSpan(newText.Length - maxSuffix));
         var delta = newText.Length - oldText.Length;
-        var lineDelta = 0;
-        if (delta != 0 || suffix < newText.Length - prefix)
-            lineDelta = CountLines(newText.AsSpan(prefix, newText.Length - suffix - prefix)) - CountLines(oldText.AsSpan(prefix, oldText.Length - suffix - prefix));
+        var lineDelta = CountLines(newText.AsSpan(prefix, newText.Length - suffix - prefix)) - CountLines(oldText.AsSpan(prefix, oldText.Length - suffix - prefix));
 
-        var oldByStart = new Dictionary<int, ParsedBlock>(previous.Blocks.Count);
-        foreach (var b in previous.Blocks) oldByStart[b.Scan.SectionStart] = b;
-
-        var blocks = new ParsedBlock[scan.Blocks.Count];
-        var lenient = options.IsLenient;
-        for (var i = 0; i < blocks.Length; i++)
+        // Sections that start before the first difference were scanned identically; the scan resumes
+        // at the last of them (its body may hold the change) and stops at the first section start
+        // inside the unchanged tail, where the old scan continues, shifted.
+        var resume = LastIndexStartingBefore(old, prefix);
+        var scanned = new List<ScannedBlock>(old.Count + 4);
+        for (var i = 0; i < resume; i++) scanned.Add(old[i].Scan);
+        var tailStart = newText.Length - suffix;
+        var tail = -1;
+        bool StopAt(int offset)
         {
-            var s = scan.Blocks[i];
-            if (s.SectionEnd <= prefix && oldByStart.TryGetValue(s.SectionStart, out var same) && same.Scan == s)
-                blocks[i] = same;
-            else if (s.SectionStart >= newText.Length - suffix && oldByStart.TryGetValue(s.SectionStart - delta, out var moved)
-                     && moved.Scan.SectionLength == s.SectionLength && moved.Scan.SectionLine + lineDelta == s.SectionLine)
-                blocks[i] = moved.Moved(s, lineDelta, delta);
-            else
-                blocks[i] = PrBlockMapper.Map(newText, path, lenient, s);
+            if (offset < tailStart) return false;
+            tail = IndexOfStart(old, offset - delta);
+            return tail >= 0;
         }
-        return Assemble(newText, path, options, scan, blocks);
+        var scan = resume < 0
+            ? TaskListScanner.Scan(newText, 0, 1, scanned, -1, StopAt)
+            : TaskListScanner.Scan(newText, old[resume].Scan.SectionStart, old[resume].Scan.SectionLine, scanned, previous.HeaderEnd, StopAt);
+        var rescannedEnd = scanned.Count;
+        if (scan.StoppedAt >= 0)
+            for (var i = tail; i < old.Count; i++) scanned.Add(old[i].Scan.Moved(lineDelta, delta));
+        var firstRescanned = Math.Max(resume, 0);
+
+        var blocks = new ParsedBlock[scanned.Count];
+        var lenient = options.IsLenient;
+        for (var i = 0; i < firstRescanned; i++) blocks[i] = old[i];
+        for (var i = firstRescanned; i < rescannedEnd; i++)
+        {
+            var s = scanned[i];
+            // A rescanned section can still be unchanged, e.g. the one before an insertion.
+            var same = s.SectionEnd <= prefix ? IndexOfStart(old, s.SectionStart) : -1;
+            blocks[i] = same >= 0 && old[same].Scan == s ? old[same] : PrBlockMapper.Map(newText, path, lenient, s);
+        }
+        for (var i = rescannedEnd; i < blocks.Length; i++) blocks[i] = old[tail + i - rescannedEnd].Moved(scanned[i], lineDelta, delta, newText);
+        var headerEnd = scan.HeaderEnd >= 0 ? scan.HeaderEnd : newText.Length;
+        return Assemble(newText, path, options, headerEnd, blocks, TaskListValidator.TryReuse(old, previous.Validated, blocks));
     }
 
-    private static TaskListDocument Assemble(string text, string? path, TaskListParseOptions options, TaskListScanner.Result scan, ParsedBlock[] blocks)
+    /// <summary>Index of the last section starting strictly before <paramref name="offset"/>, or -1.</summary>
+    private static int LastIndexStartingBefore(IReadOnlyList<ParsedBlock> blocks, int offset)
     {
-        var header = TaskListHeaderReader.Read(text.AsSpan(0, scan.HeaderEnd));
-        var (prs, crossDiagnostics) = TaskListValidator.Validate(blocks, path, options.IsLenient);
-        var diagnostics = new List<TaskListDiagnostic>(crossDiagnostics.Count + 8);
-        foreach (var b in blocks) diagnostics.AddRange(b.Diagnostics);
-        diagnostics.AddRange(crossDiagnostics);
-        if (scan.Blocks.Count == 0)
+        int lo = 0, hi = blocks.Count - 1, found = -1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (blocks[mid].Scan.SectionStart < offset) { found = mid; lo = mid + 1; }
+            else hi = mid - 1;
+        }
+        return found;
+    }
+
+    /// <summary>Index of the section starting exactly at <paramref name="offset"/>, or -1 (sections are in file order).</summary>
+    private static int IndexOfStart(IReadOnlyList<ParsedBlock> blocks, int offset)
+    {
+        var i = LastIndexStartingBefore(blocks, offset + 1);
+        return i >= 0 && blocks[i].Scan.SectionStart == offset ? i : -1;
+    }
+
+    private static TaskListDocument Assemble(string text, string? path, TaskListParseOptions options, int headerEnd, ParsedBlock[] blocks,
+        TaskListValidator.Result? reused = null)
+    {
+        var header = TaskListHeaderReader.Read(text.AsSpan(0, headerEnd));
+        var validated = reused ?? TaskListValidator.Validate(blocks, path, options.IsLenient);
+        var diagnostics = new List<TaskListDiagnostic>(validated.Diagnostics.Count + 8);
+        foreach (var b in blocks)
+            if (b.Diagnostics.Count > 0) diagnostics.AddRange(b.Diagnostics);
+        diagnostics.AddRange(validated.Diagnostics);
+        if (blocks.Length == 0)
             diagnostics.Add(new TaskListDiagnostic(path, 1, 1, null, null, "no PRs found",
                 "each PR is a '### PR-001: Title' heading followed by a '---' line, its YAML, and another '---' line",
                 options.IsLenient ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error));
         diagnostics.Sort(static (a, b) => a.Line != b.Line ? a.Line.CompareTo(b.Line) : a.Column.CompareTo(b.Column));
-        var doc = new TaskListDocument(path, text, header, prs, diagnostics, blocks, options);
-        if (!options.IsLenient && !doc.IsValid) throw new TaskListException(path, diagnostics);
+        var doc = new TaskListDocument(path, text, header, validated, diagnostics, blocks, options, headerEnd);
+        if (!options.IsLenient && !doc.IsValid) throw new TaskListException(path, diagnostics, doc);
         return doc;
     }
 

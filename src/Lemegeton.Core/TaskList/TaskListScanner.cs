@@ -9,16 +9,21 @@ namespace Lemegeton.Core.TaskList;
 /// </summary>
 internal static class TaskListScanner
 {
-    public readonly record struct Result(List<ScannedBlock> Blocks, int HeaderEnd, int LineCount);
+    /// <param name="StoppedAt">Where <c>stopAt</c> ended the scan (a section start), or -1 when it ran to the end.</param>
+    public readonly record struct Result(List<ScannedBlock> Blocks, int HeaderEnd, int StoppedAt);
 
-    public static Result Scan(string text)
+    public static Result Scan(string text) =>
+        Scan(text, 0, 1, new List<ScannedBlock>(Math.Max(4, text.Length / 800)), -1, null);
+
+    /// <summary>
+    /// Scans from <paramref name="pos"/> (a line start outside any fence, e.g. the start of a known
+    /// section) and appends to <paramref name="blocks"/>. Stops before a section start for which
+    /// <paramref name="stopAt"/> says true: from there on the caller knows the result already.
+    /// </summary>
+    public static Result Scan(string text, int pos, int line, List<ScannedBlock> blocks, int headerEnd, Func<int, bool>? stopAt)
     {
-        var blocks = new List<ScannedBlock>(Math.Max(4, text.Length / 800));
-        var pos = 0;
-        var line = 1;
         var fenceChar = '\0';
         var fenceLength = 0;
-        var headerEnd = -1;
         var open = -1; // index in blocks of the section still collecting its body
 
         while (pos < text.Length)
@@ -47,6 +52,11 @@ internal static class TaskListScanner
                 if (level is >= 1 and <= 3)
                 {
                     var isPr = level == 3 && content.Length > 4 && content[4..].TrimStart().StartsWith("PR-", StringComparison.Ordinal);
+                    if (isPr && stopAt is not null && stopAt(pos))
+                    {
+                        Close(blocks, ref open, pos);
+                        return new Result(blocks, headerEnd < 0 ? pos : headerEnd, pos);
+                    }
                     if (level <= 2 || isPr)
                     {
                         Close(blocks, ref open, pos);
@@ -68,6 +78,7 @@ internal static class TaskListScanner
             else if (IsRule(content) && next < text.Length && text.AsSpan(next).StartsWith("pr_id:", StringComparison.Ordinal))
             {
                 Close(blocks, ref open, pos);
+                if (stopAt is not null && stopAt(pos)) return new Result(blocks, headerEnd < 0 ? pos : headerEnd, pos);
                 if (headerEnd < 0) headerEnd = pos;
                 var block = new ScannedBlock { SectionStart = pos, SectionLine = lineNo, OpenLine = lineNo };
                 var after = ReadYaml(text, next, line, ref block, out var afterLine);
@@ -80,7 +91,7 @@ internal static class TaskListScanner
             pos = next;
         }
         Close(blocks, ref open, text.Length);
-        return new Result(blocks, headerEnd < 0 ? text.Length : headerEnd, line - 1);
+        return new Result(blocks, headerEnd < 0 ? text.Length : headerEnd, -1);
     }
 
     private static void Close(List<ScannedBlock> blocks, ref int open, int end)

@@ -2,79 +2,133 @@ namespace Lemegeton.Core.TaskList;
 
 /// <summary>
 /// The checks that need the whole list: duplicate ids, dependencies on ids that are not in the
-/// file, and dependency cycles. Runs on every (re)parse; it is linear in PRs plus dependencies.
+/// file, and dependency cycles. Runs on every (re)parse, so it hashes each id once and walks the
+/// graph over integer indexes.
 /// </summary>
 internal static class TaskListValidator
 {
-    public static (List<PullRequest> Prs, List<TaskListDiagnostic> Diagnostics) Validate(
-        IReadOnlyList<ParsedBlock> blocks, string? path, bool lenient)
+    /// <param name="IndexById">Id to index in <paramref name="Prs"/>.</param>
+    public sealed record Result(List<PullRequest> Prs, Dictionary<string, int> IndexById, List<TaskListDiagnostic> Diagnostics);
+
+    /// <summary>
+    /// The previous result still holds when every section has the same id, loads or not as before,
+    /// and has the same dependencies, and the previous list had no whole-list problem: then only the
+    /// PR instances are new. This keeps a re-parse after a small edit from redoing the graph checks.
+    /// </summary>
+    public static Result? TryReuse(IReadOnlyList<ParsedBlock> oldBlocks, Result? old, IReadOnlyList<ParsedBlock> blocks)
+    {
+        if (old is null || old.Diagnostics.Count != 0 || oldBlocks.Count != blocks.Count) return null;
+        var prs = new List<PullRequest>(old.Prs.Count);
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var a = oldBlocks[i];
+            var b = blocks[i];
+            if (ReferenceEquals(a, b)) { if (b.Pr is not null) prs.Add(b.Pr); continue; }
+            if (a.Id != b.Id || (a.Pr is null) != (b.Pr is null)) return null;
+            if (b.Pr is null) continue;
+            if (!ReferenceEquals(a.Pr!.Dependencies, b.Pr.Dependencies) && !a.Pr.Dependencies.SequenceEqual(b.Pr.Dependencies, StringComparer.Ordinal)) return null;
+            prs.Add(b.Pr);
+        }
+        return prs.Count == old.Prs.Count ? old with { Prs = prs } : null;
+    }
+
+    public static Result Validate(IReadOnlyList<ParsedBlock> blocks, string? path, bool lenient)
     {
         var diagnostics = new List<TaskListDiagnostic>();
         var prs = new List<PullRequest>(blocks.Count);
-        var firstSeen = new Dictionary<string, ParsedBlock>(blocks.Count, StringComparer.Ordinal);
-        foreach (var b in blocks)
+        // Every id in the file, loaded or not: a dependency on a PR whose block is broken is not a second error.
+        var seen = new Dictionary<string, int>(blocks.Count, StringComparer.Ordinal);
+        var byId = new Dictionary<string, int>(blocks.Count, StringComparer.Ordinal);
+        var prOfBlock = new int[blocks.Count];
+        for (var i = 0; i < blocks.Count; i++)
         {
+            var b = blocks[i];
+            prOfBlock[i] = -1;
             if (b.Id is null) continue;
-            if (!firstSeen.TryAdd(b.Id, b))
+            if (!seen.TryAdd(b.Id, i))
             {
-                var first = firstSeen[b.Id];
+                var first = blocks[seen[b.Id]];
                 diagnostics.Add(new TaskListDiagnostic(path, b.IdPosition.Line, b.IdPosition.Column, b.Id, "pr_id",
                     $"duplicate PR id; first defined at line {first.IdPosition.Line}", "give each PR its own pr_id"));
                 continue;
             }
-            if (b.Pr is not null) prs.Add(b.Pr);
+            if (b.Pr is null) continue;
+            prOfBlock[i] = prs.Count;
+            byId.Add(b.Id, prs.Count);
+            prs.Add(b.Pr);
         }
 
-        foreach (var pr in prs)
+        // Dependencies as indexes into prs (-1: not loaded), in one flat array.
+        var firstEdge = new int[prs.Count + 1];
+        var edgeCount = 0;
+        foreach (var pr in prs) edgeCount += pr.Dependencies.Count;
+        var edges = new int[edgeCount];
+        var e = 0;
+        for (var i = 0; i < prs.Count; i++)
         {
-            for (var i = 0; i < pr.Dependencies.Count; i++)
+            firstEdge[i] = e;
+            var pr = prs[i];
+            var deps = pr.Dependencies;
+            for (var d = 0; d < deps.Count; d++)
             {
-                var dep = pr.Dependencies[i];
-                if (firstSeen.ContainsKey(dep)) continue;
-                var at = pr.DependencyPositions[i];
+                var dep = deps[d];
+                if (seen.TryGetValue(dep, out var block))
+                {
+                    edges[e++] = prOfBlock[block];
+                    continue;
+                }
+                edges[e++] = -1;
+                var at = pr.DependencyPositions[d];
                 diagnostics.Add(new TaskListDiagnostic(path, at.Line, at.Column, pr.Id, "dependencies",
                     $"'{dep}' is not a PR in this task list", "fix the id or remove the dependency",
                     lenient ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error));
             }
         }
-        FindCycles(prs, path, diagnostics);
-        return (prs, diagnostics);
+        firstEdge[prs.Count] = e;
+        FindCycles(prs, firstEdge, edges, path, diagnostics);
+        return new Result(prs, byId, diagnostics);
     }
 
     /// <summary>Iterative depth-first search; each back edge is reported once as the cycle it closes.</summary>
-    private static void FindCycles(List<PullRequest> prs, string? path, List<TaskListDiagnostic> diagnostics)
+    private static void FindCycles(List<PullRequest> prs, int[] firstEdge, int[] edges, string? path, List<TaskListDiagnostic> diagnostics)
     {
-        var index = new Dictionary<string, int>(prs.Count, StringComparer.Ordinal);
-        for (var i = 0; i < prs.Count; i++) index[prs[i].Id] = i;
-        var color = new byte[prs.Count]; // 0 white, 1 on the stack, 2 done
-        var stack = new List<(int Node, int Next)>();
+        var color = new byte[prs.Count]; // 0 unvisited, 1 on the stack, 2 done
+        var stackNode = new int[prs.Count];
+        var stackNext = new int[prs.Count];
         for (var root = 0; root < prs.Count; root++)
         {
             if (color[root] != 0) continue;
-            stack.Add((root, 0));
+            var top = 0;
+            stackNode[0] = root;
+            stackNext[0] = firstEdge[root];
             color[root] = 1;
-            while (stack.Count > 0)
+            while (top >= 0)
             {
-                var (node, next) = stack[^1];
-                var deps = prs[node].Dependencies;
-                if (next >= deps.Count)
+                var node = stackNode[top];
+                var next = stackNext[top];
+                if (next >= firstEdge[node + 1])
                 {
                     color[node] = 2;
-                    stack.RemoveAt(stack.Count - 1);
+                    top--;
                     continue;
                 }
-                stack[^1] = (node, next + 1);
-                if (!index.TryGetValue(deps[next], out var dep)) continue;
+                stackNext[top] = next + 1;
+                var dep = edges[next];
+                if (dep < 0) continue;
                 if (color[dep] == 0)
                 {
                     color[dep] = 1;
-                    stack.Add((dep, 0));
+                    top++;
+                    stackNode[top] = dep;
+                    stackNext[top] = firstEdge[dep];
                 }
                 else if (color[dep] == 1)
                 {
-                    var from = stack.FindIndex(f => f.Node == dep);
-                    var ids = stack.Skip(from).Select(f => prs[f.Node].Id).Append(prs[dep].Id);
-                    var at = prs[node].DependencyPositions[next];
+                    var from = Array.LastIndexOf(stackNode, dep, top);
+                    var ids = new List<string>(top - from + 2);
+                    for (var k = from; k <= top; k++) ids.Add(prs[stackNode[k]].Id);
+                    ids.Add(prs[dep].Id);
+                    var at = prs[node].DependencyPositions[next - firstEdge[node]];
                     diagnostics.Add(new TaskListDiagnostic(path, at.Line, at.Column, prs[node].Id, "dependencies",
                         "dependency cycle: " + string.Join(" → ", ids),
                         "a PR cannot wait for itself; remove one of these dependencies"));

@@ -3,12 +3,19 @@ using YamlDotNet.Core.Events;
 
 namespace Lemegeton.Core.TaskList;
 
-/// <summary>Reads one YAML block (a slice of the task-list text) into a <see cref="YamlNode"/> tree with YamlDotNet's event parser.</summary>
+/// <summary>
+/// Reads one YAML block (a slice of the task-list text) into a <see cref="YamlNode"/> tree: with
+/// <see cref="SimpleYamlReader"/> when the block is plain, else with YamlDotNet's event parser.
+/// </summary>
 internal static class YamlBlockReader
 {
     /// <summary>Returns the root node, or null for a block with no content (empty or comments only).</summary>
     /// <exception cref="YamlException">Syntax error, with marks relative to the slice.</exception>
-    public static YamlNode? Read(string text, int start, int end)
+    public static YamlNode? Read(string text, int start, int end) =>
+        SimpleYamlReader.TryRead(text, start, end, out var root) ? root : ReadWithYamlDotNet(text, start, end);
+
+    /// <summary>Reads the block with YamlDotNet's event parser only (the full YAML language).</summary>
+    public static YamlNode? ReadWithYamlDotNet(string text, int start, int end)
     {
         var parser = new Parser(new Scanner(new StringSegmentReader(text, start, end), skipComments: true));
         parser.Consume<StreamStart>();
@@ -44,9 +51,9 @@ internal static class YamlBlockReader
                 var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
                 while (parser.Current is not MappingEnd)
                 {
-                    var keyNode = ReadNode(parser);
-                    if (keyNode is not YamlScalar key)
-                        throw new YamlException(keyNode.Start, keyNode.End, "keys must be plain text");
+                    var keyEvent = parser.Current!;
+                    if (ReadNode(parser) is not YamlScalar key)
+                        throw new YamlException(keyEvent.Start, keyEvent.End, "keys must be plain text");
                     entries.Add(new(key, ReadNode(parser)));
                 }
                 var end = parser.Current.End;

@@ -6,16 +6,16 @@ namespace Lemegeton.Core.TaskList;
 /// The small YAML tree a PR block is read into: scalars, sequences and mappings with their marks.
 /// Built straight from YamlDotNet's event parser, which is much cheaper than its object deserializer.
 /// </summary>
-internal abstract class YamlNode(Mark start, Mark end)
+internal abstract class YamlNode(YamlMark start, YamlMark end)
 {
-    public Mark Start { get; } = start;
-    public Mark End { get; } = end;
+    public YamlMark Start { get; } = start;
+    public YamlMark End { get; } = end;
 
     /// <summary>The node as plain .NET values (string, long, double, bool, null, lists, dictionaries), for unknown keys.</summary>
     public abstract object? ToPlainValue();
 }
 
-internal sealed class YamlScalar(string value, ScalarStyle style, Mark start, Mark end) : YamlNode(start, end)
+internal sealed class YamlScalar(string value, ScalarStyle style, YamlMark start, YamlMark end) : YamlNode(start, end)
 {
     public string Value { get; } = value;
     public ScalarStyle Style { get; } = style;
@@ -41,13 +41,13 @@ internal sealed class YamlScalar(string value, ScalarStyle style, Mark start, Ma
     }
 }
 
-internal sealed class YamlSequence(List<YamlNode> items, Mark start, Mark end) : YamlNode(start, end)
+internal sealed class YamlSequence(List<YamlNode> items, YamlMark start, YamlMark end) : YamlNode(start, end)
 {
     public List<YamlNode> Items { get; } = items;
     public override object? ToPlainValue() => Items.Select(i => i.ToPlainValue()).ToList();
 }
 
-internal sealed class YamlMapping(List<KeyValuePair<YamlScalar, YamlNode>> entries, Mark start, Mark end) : YamlNode(start, end)
+internal sealed class YamlMapping(List<KeyValuePair<YamlScalar, YamlNode>> entries, YamlMark start, YamlMark end) : YamlNode(start, end)
 {
     public List<KeyValuePair<YamlScalar, YamlNode>> Entries { get; } = entries;
 
@@ -63,4 +63,10 @@ internal sealed class YamlMapping(List<KeyValuePair<YamlScalar, YamlNode>> entri
         foreach (var e in Entries) d[e.Key.Value] = e.Value.ToPlainValue();
         return d;
     }
+}
+
+/// <summary>A position inside a YAML block: 0-based index, 1-based line and column. Smaller than YamlDotNet's <see cref="Mark"/>, which matters at 40 nodes per block.</summary>
+internal readonly record struct YamlMark(int Index, int Line, int Column)
+{
+    public static implicit operator YamlMark(Mark mark) => new((int)mark.Index, (int)mark.Line, (int)mark.Column);
 }

@@ -119,3 +119,28 @@ public class ModelRoutingTests
         Assert.Equal(3, ModelPricing.Defaults.Count);
     }
 }
+
+public class ComplexityBatchSummaryTests
+{
+    [Fact]
+    public void Summarises_distribution_tiers_time_and_cost()
+    {
+        var scorer = new ComplexityScorer();
+        var scores = new[]
+        {
+            scorer.Score("Simple fix", "", 2, 0),                       // 1 → haiku, 10 min
+            scorer.Score("Add widget", "", 6, 2),                       // 5 → sonnet, 50 min
+            scorer.Score("Refactor auth for security", "", 6, 2),       // 10 → opus, 100 min
+        };
+        var summary = ComplexityBatchSummary.Of(scores);
+        Assert.Equal(3, summary.Count);
+        Assert.Equal((1, 10), (summary.MinScore, summary.MaxScore));
+        Assert.Equal(160, summary.TotalMinutes);
+        Assert.Equal(1, summary.TierCounts[ModelTier.Opus]);
+        Assert.Equal([1, 0, 0, 0, 1, 0, 0, 0, 0, 1], summary.Histogram);
+        // haiku 10 min × 5000 tok × $0.25/M + sonnet 50 × 3000 × $3/M + opus 100 × 2000 × $15/M
+        Assert.Equal(0.0125m + 0.45m + 3m, summary.TotalCost);
+        Assert.Equal("3 PRs, average 5.3 (1–10): 1 haiku, 1 sonnet, 1 opus; 160 min, $3.46", summary.ToString());
+        Assert.Equal(0, ComplexityBatchSummary.Of([]).Count);
+    }
+}

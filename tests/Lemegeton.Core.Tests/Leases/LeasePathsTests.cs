@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using Lemegeton.Core.Leases;
 
 namespace Lemegeton.Core.Tests.Leases;
@@ -80,4 +82,19 @@ public class LeasePathsTests
     [Fact]
     public void Ancestors_are_listed_outermost_first() =>
         Assert.Equal(["a/", "a/b/"], LeasePaths.Ancestors("a/b/c.cs"));
+
+    [Fact]
+    public void Normalising_is_idempotent_and_never_yields_a_path_that_climbs()
+    {
+        var chars = Gen.Elements('a', 'b', '/', '\\', '.', ' ', ':');
+        Prop.ForAll(Arb.From(Gen.ArrayOf(chars).Select(c => new string(c))), text =>
+        {
+            var result = LeasePaths.Normalize(text);
+            if (!result.IsValid) return result.ErrorCode == "invalid-path" && result.Error is not null;
+            var path = result.Path!;
+            return LeasePaths.Normalize(path).Path == path
+                && !path.StartsWith('/') && !path.Contains('\\') && !path.Contains("//")
+                && path.Split('/').All(s => s is not ".." and not ".");
+        }).QuickCheckThrowOnFailure();
+    }
 }

@@ -272,4 +272,22 @@ public class PrSchedulerTests
         Assert.Equal(2, index.Problems.Count);
         Assert.Equal(["/etc/passwd", "src/a.cs"], index.FilesOf("PR-001"));
     }
+
+    [Fact]
+    public void Tracks_dependency_chains_and_all_dependents()
+    {
+        var index = SchedulingIndex.Build(
+        [
+            Pr("PR-001"), Pr("PR-002", deps: ["PR-001"]), Pr("PR-003", deps: ["PR-001"]),
+            Pr("PR-004", deps: ["PR-002", "PR-003"]), Pr("PR-005", deps: ["PR-004", "PR-404"]),
+        ]);
+        Assert.Equal(["PR-001", "PR-002", "PR-003", "PR-004", "PR-005"], index.DependencyChain("PR-005"));
+        Assert.Equal(["PR-001", "PR-002"], index.DependencyChain("PR-002"));
+        Assert.Equal(["PR-002", "PR-003", "PR-004", "PR-005"], index.DependentsOf("PR-001"));
+        Assert.Empty(index.DependentsOf("PR-005"));
+        Assert.Empty(index.DependencyChain("PR-404"));
+
+        var cyclic = SchedulingIndex.Build([Pr("PR-001", deps: ["PR-002"]), Pr("PR-002", deps: ["PR-001"])]);
+        Assert.Equal(["PR-002", "PR-001"], cyclic.DependencyChain("PR-001"));
+    }
 }

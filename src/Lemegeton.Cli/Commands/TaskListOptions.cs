@@ -1,0 +1,70 @@
+using System.CommandLine;
+using Lemegeton.Core.TaskList;
+
+namespace Lemegeton.Cli.Commands;
+
+/// <summary>The argument and options shared by the <c>tasks</c> subcommands, and how they find and load the list.</summary>
+public static class TaskListOptions
+{
+    public const string DefaultRelativePath = "docs/task-list.md";
+
+    public static Argument<string?> PathArgument() => new("PATH")
+    {
+        Description = $"The task list to read. Default: {DefaultRelativePath} in the root of the current git repository (or the current folder outside one).",
+        Arity = ArgumentArity.ZeroOrOne,
+    };
+
+    public static Option<bool> LenientOption() => new("--lenient")
+    {
+        Description = "Load what can be loaded: PRs with a valid pr_id, cold_state and dependencies load with defaults for the rest, "
+            + "and other problems are warnings. Without it any problem makes the list invalid.",
+    };
+
+    public static Option<bool> JsonOption() => new("--json") { Description = "Write machine-readable JSON to standard output." };
+
+    /// <summary>
+    /// The path given, or docs/task-list.md at the root of the git repository around the working
+    /// directory. Shown relative to the working directory when it lies under it, as users typed it.
+    /// </summary>
+    public static string ResolvePath(string? path, CliEnvironment environment)
+    {
+        var cwd = environment.WorkingDirectory;
+        string full;
+        if (!string.IsNullOrWhiteSpace(path)) full = Path.GetFullPath(path, cwd);
+        else
+        {
+            var root = cwd;
+            for (var d = cwd; d is not null; d = Path.GetDirectoryName(d))
+                if (Directory.Exists(Path.Combine(d, ".git")) || File.Exists(Path.Combine(d, ".git"))) { root = d; break; }
+            full = Path.Combine(root, DefaultRelativePath);
+        }
+        if (!string.Equals(Path.GetFullPath(cwd), Path.GetFullPath(Environment.CurrentDirectory), StringComparison.Ordinal)) return full;
+        var relative = Path.GetRelativePath(cwd, full);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? full : relative;
+    }
+
+    /// <summary>Loads the list. On refusal returns null and the exception; the caller reports it.</summary>
+    public static TaskListDocument? TryLoad(string path, bool lenient, out TaskListException? failure)
+    {
+        try
+        {
+            failure = null;
+            return TaskListDocument.Load(path, lenient ? TaskListParseOptions.Lenient : TaskListParseOptions.Strict);
+        }
+        catch (TaskListException e)
+        {
+            failure = e;
+            return null;
+        }
+    }
+
+    /// <summary>Writes each diagnostic as <c>path:line:col: PR: field: message</c>, with its hint on the next line.</summary>
+    public static void WriteDiagnostics(TextWriter writer, IEnumerable<TaskListDiagnostic> diagnostics)
+    {
+        foreach (var d in diagnostics)
+        {
+            writer.WriteLine(d.Headline);
+            if (d.Hint is not null) writer.WriteLine("    hint: " + d.Hint);
+        }
+    }
+}
