@@ -10,6 +10,7 @@ namespace Lemegeton.Benchmarks.TaskList;
 /// one PR's cold state was edited (target under 10 ms).
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
 public class TaskListParseBenchmarks
 {

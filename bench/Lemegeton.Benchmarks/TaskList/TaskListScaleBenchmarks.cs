@@ -5,6 +5,7 @@ namespace Lemegeton.Benchmarks.TaskList;
 
 /// <summary>Cold parse + validate at 10,000 and 100,000 PRs, to show the parse scales linearly.</summary>
 [MemoryDiagnoser]
+[MedianColumn]
 [SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 6)]
 public class TaskListScaleBenchmarks
 {

@@ -128,11 +128,12 @@ internal sealed class PrBlockMapper
         var estimated = ReadFiles(map, "estimated_files", descriptionRequired: true);
         var actual = ReadFiles(map, "actual_files", descriptionRequired: false);
 
-        var unknown = new List<KeyValuePair<string, object?>>();
+        List<KeyValuePair<string, object?>>? unknown = null;
         foreach (var e in map.Entries)
-            if (!IsKnownKey(e.Key.Value)) unknown.Add(new(e.Key.Value, e.Value.ToPlainValue()));
+            if (!IsKnownKey(e.Key)) (unknown ??= []).Add(new(e.Key, e.Value.ToPlainValue()));
 
-        if (_fatal || id is null) return Result(null, idPos, id);
+        if (_fatal || id is null)
+            return Result(null, idPos, id) with { UnloadedDependencies = deps, UnloadedDependencyPositions = depPositions };
 
         var pr = new PullRequest
         {
@@ -145,7 +146,7 @@ internal sealed class PrBlockMapper
             DependencyPositions = depPositions,
             EstimatedFiles = estimated,
             ActualFiles = actual,
-            UnknownKeys = unknown.Count == 0 ? [] : unknown,
+            UnknownKeys = unknown is null ? [] : unknown,
             HeadingTitle = _block.HeadingTitle,
             Heading = headingPos,
             Section = new TextSpan(_block.SectionStart, _block.SectionEnd),
@@ -208,8 +209,8 @@ internal sealed class PrBlockMapper
                 "add 'rationale: <why this score>' under complexity");
         }
         foreach (var e in c.Entries)
-            if (e.Key.Value is not ("score" or "estimated_minutes" or "suggested_model" or "rationale"))
-                Soft(Pos(e.Key.Start), "complexity." + e.Key.Value, "unknown key", "complexity holds score, estimated_minutes, suggested_model and rationale", warningOnly: true);
+            if (e.Key is not ("score" or "estimated_minutes" or "suggested_model" or "rationale"))
+                Soft(Pos(e.KeyStart), "complexity." + e.Key, "unknown key", "complexity holds score, estimated_minutes, suggested_model and rationale", warningOnly: true);
         // A complexity with a bad part is dropped in lenient mode (the PR then counts as score 1), so no half-read value is used.
         return ok ? new PrComplexity(score, minutes, model, rationale) : null;
     }
@@ -283,10 +284,11 @@ internal sealed class PrBlockMapper
         var files = new List<PrFile>(seq.Items.Count);
         for (var i = 0; i < seq.Items.Count; i++)
         {
-            var field = $"{key}[{i}]";
+            // Only built when there is something to report.
+            string Field(string? sub = null) => $"{key}[{i}]{sub}";
             if (seq.Items[i] is not YamlMapping m)
             {
-                Soft(Pos(seq.Items[i].Start), field, "must be a mapping with path, action and description", null);
+                Soft(Pos(seq.Items[i].Start), Field(), "must be a mapping with path, action and description", null);
                 continue;
             }
             var entryOk = true;
@@ -299,13 +301,13 @@ internal sealed class PrBlockMapper
                 if (problem is not null)
                 {
                     entryOk = false;
-                    Soft(Pos(ps.Start), field + ".path", $"'{path}' {problem}", "write the path relative to the repository root, e.g. src/Widgets/Widget.cs");
+                    Soft(Pos(ps.Start), Field(".path"), $"'{path}' {problem}", "write the path relative to the repository root, e.g. src/Widgets/Widget.cs");
                 }
             }
             else
             {
                 entryOk = false;
-                Soft(Pos(pathNode?.Start ?? m.Start), field + ".path", pathNode is null ? "missing required key" : "must be a file path", null);
+                Soft(Pos(pathNode?.Start ?? m.Start), Field(".path"), pathNode is null ? "missing required key" : "must be a file path", null);
             }
 
             var action = FileAction.Modify;
@@ -314,7 +316,7 @@ internal sealed class PrBlockMapper
             {
                 // In lenient mode the entry is kept as 'modify': the file is still claimed, so the scheduler still sees the conflict.
                 action = FileAction.Modify;
-                Soft(Pos(actionNode?.Start ?? m.Start), field + ".action",
+                Soft(Pos(actionNode?.Start ?? m.Start), Field(".action"),
                     actionNode is null ? "missing required key" : $"{Describe(actionNode)} is not a file action", $"use one of: {ActionList}");
             }
 
@@ -322,7 +324,7 @@ internal sealed class PrBlockMapper
             var descNode = m.Get("description");
             if (descNode is YamlScalar { IsNull: false } ds) description = ds.Value;
             else if (descriptionRequired || descNode is not null)
-                Soft(Pos(descNode?.Start ?? m.Start), field + ".description", descNode is null ? "missing required key" : "must be text",
+                Soft(Pos(descNode?.Start ?? m.Start), Field(".description"), descNode is null ? "missing required key" : "must be text",
                     "add 'description: <what changes in this file>'");
 
             int? added = null, removed = null;
@@ -337,9 +339,15 @@ internal sealed class PrBlockMapper
     {
         if (path.StartsWith('/') || path.StartsWith('\\') || (path.Length >= 2 && path[1] == ':' && char.IsAsciiLetter(path[0])))
             return "is an absolute path";
-        foreach (var part in path.Split('/', '\\'))
-            if (part == "..") return "leaves the repository ('..')";
-        return null;
+        var rest = path.AsSpan();
+        while (true)
+        {
+            var cut = rest.IndexOfAny('/', '\\');
+            var part = cut < 0 ? rest : rest[..cut];
+            if (part.SequenceEqual("..")) return "leaves the repository ('..')";
+            if (cut < 0) return null;
+            rest = rest[(cut + 1)..];
+        }
     }
 
     private static string Describe(YamlNode node) => node switch

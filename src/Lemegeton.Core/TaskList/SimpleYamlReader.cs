@@ -27,15 +27,23 @@ internal sealed class SimpleYamlReader
     }
 
     [ThreadStatic] private static Line[]? t_lines;
+    [ThreadStatic] private static YamlNodePool? t_pool;
+    private readonly YamlNodePool _pool;
 
     private SimpleYamlReader(string text, int start)
     {
         _text = text;
         _start = start;
         _lines = t_lines ??= new Line[64];
+        _pool = t_pool ??= new YamlNodePool();
+        _pool.Reset();
     }
 
-    /// <summary>Reads the block [start, end) into <paramref name="root"/>; false when the block is outside the subset.</summary>
+    /// <summary>
+    /// Reads the block [start, end) into <paramref name="root"/>; false when the block is outside the
+    /// subset. The nodes are pooled per thread: the tree is valid until the next call on the same
+    /// thread, so read what you need from it (its strings are fresh and can be kept) before then.
+    /// </summary>
     public static bool TryRead(string text, int start, int end, out YamlNode? root)
     {
         var reader = new SimpleYamlReader(text, start);
@@ -87,9 +95,10 @@ internal sealed class SimpleYamlReader
 
     private YamlMapping? ReadMapping(ref int i, int indent)
     {
-        var entries = new List<KeyValuePair<YamlScalar, YamlNode>>(8);
         var startLine = _lines[i];
         var startMark = MarkAt(startLine.Content, startLine);
+        var mapping = _pool.Mapping();
+        var entries = mapping.Entries;
         var endMark = startMark;
         while (i < _count)
         {
@@ -99,6 +108,7 @@ internal sealed class SimpleYamlReader
             if (IsSequenceItem(line)) break;
             var key = ReadKey(line, out var afterColon);
             if (key is null) return null;
+            var keyStart = MarkAt(line.Content, line);
             i++;
             YamlNode value;
             var v = SkipSpaces(afterColon, line.End);
@@ -125,17 +135,20 @@ internal sealed class SimpleYamlReader
             {
                 // "key:" with nothing under it is null; YamlDotNet marks it where the next token starts, so use the key's line end.
                 var m = MarkAt(line.End, line);
-                value = new YamlScalar("", ScalarStyle.Plain, m, m);
+                value = _pool.Scalar("", ScalarStyle.Plain, m, m);
             }
-            entries.Add(new(key, value));
+            entries.Add(new(key, keyStart, value));
             endMark = value.End;
         }
-        return entries.Count == 0 ? null : new YamlMapping(entries, startMark, endMark);
+        if (entries.Count == 0) return null;
+        mapping.Place(startMark, endMark);
+        return mapping;
     }
 
     private YamlSequence? ReadSequence(ref int i, int indent)
     {
-        var items = new List<YamlNode>(4);
+        var sequence = _pool.Sequence();
+        var items = sequence.Items;
         var startMark = MarkAt(_lines[i].Content, _lines[i]);
         var endMark = startMark;
         while (i < _count)
@@ -164,12 +177,13 @@ internal sealed class SimpleYamlReader
             items.Add(item);
             endMark = item.End;
         }
-        return new YamlSequence(items, startMark, endMark);
+        sequence.Place(startMark, endMark);
+        return sequence;
     }
 
     private bool IsSequenceItem(in Line line) => _text[line.Content] == '-' && (line.Content + 1 == line.End || _text[line.Content + 1] == ' ');
 
-    private YamlScalar? ReadKey(in Line line, out int afterColon)
+    private string? ReadKey(in Line line, out int afterColon)
     {
         afterColon = 0;
         var t = _text;
@@ -178,7 +192,7 @@ internal sealed class SimpleYamlReader
         while (p < line.End && IsKeyChar(t[p])) p++;
         if (p >= line.End || t[p] != ':' || (p + 1 < line.End && t[p + 1] != ' ')) return null;
         afterColon = p + 1;
-        return new YamlScalar(KnownKeys.Get(t.AsSpan(line.Content, p - line.Content)), ScalarStyle.Plain, MarkAt(line.Content, line), MarkAt(p, line));
+        return KnownKeys.Get(t.AsSpan(line.Content, p - line.Content));
     }
 
     private bool LooksLikeKey(int p, int end)
@@ -209,10 +223,10 @@ internal sealed class SimpleYamlReader
             if (close != line.End - 1) return null;
             var value = t.Substring(p + 1, close - p - 1);
             if (first == '"' && value.Contains('\\')) return null;
-            return new YamlScalar(value, first == '"' ? ScalarStyle.DoubleQuoted : ScalarStyle.SingleQuoted, MarkAt(p, line), MarkAt(line.End, line));
+            return _pool.Scalar(value, first == '"' ? ScalarStyle.DoubleQuoted : ScalarStyle.SingleQuoted, MarkAt(p, line), MarkAt(line.End, line));
         }
         return IsSafePlain(p, line.End, flow: false)
-            ? new YamlScalar(t.Substring(p, line.End - p), ScalarStyle.Plain, MarkAt(p, line), MarkAt(line.End, line))
+            ? _pool.Scalar(t.Substring(p, line.End - p), ScalarStyle.Plain, MarkAt(p, line), MarkAt(line.End, line))
             : null;
     }
 
@@ -220,7 +234,8 @@ internal sealed class SimpleYamlReader
     {
         var t = _text;
         if (t[line.End - 1] != ']') return null;
-        var items = new List<YamlNode>(4);
+        var sequence = _pool.Sequence();
+        var items = sequence.Items;
         var c = SkipSpaces(p + 1, line.End - 1);
         while (c < line.End - 1)
         {
@@ -229,12 +244,13 @@ internal sealed class SimpleYamlReader
             var e = itemEnd;
             while (e > c && t[e - 1] == ' ') e--;
             if (e == c || !IsSafePlain(c, e, flow: true)) return null;
-            items.Add(new YamlScalar(t.Substring(c, e - c), ScalarStyle.Plain, MarkAt(c, line), MarkAt(e, line)));
+            items.Add(_pool.Scalar(t.Substring(c, e - c), ScalarStyle.Plain, MarkAt(c, line), MarkAt(e, line)));
             if (comma < 0) break;
             c = SkipSpaces(comma + 1, line.End - 1);
             if (c >= line.End - 1) return null; // trailing comma
         }
-        return new YamlSequence(items, MarkAt(p, line), MarkAt(line.End, line));
+        sequence.Place(MarkAt(p, line), MarkAt(line.End, line));
+        return sequence;
     }
 
     /// <summary>A plain scalar whose meaning is obvious: no indicator first, no ": " or " #", no flow characters in a flow list.</summary>

@@ -107,7 +107,7 @@ public sealed class TaskListGenerator(int seed = 42)
         Line(sb, $"- [{(done ? 'x' : ' ')}] Unit tests cover success and failure paths");
         Line(sb, "- [ ] Documentation updated").Append(NewLine);
         Line(sb, "**Notes:**");
-        Line(sb, $"Coordinate with the owners of {area}; no schema changes expected.").Append(NewLine);
+        Line(sb, $"Coordinate with the {area} owners.").Append(NewLine);
         return score;
     }
 

@@ -139,7 +139,7 @@ public static class TaskListParser
     {
         // Compare backwards in vector-sized chunks via SequenceEqual, then finish char by char.
         var n = 0;
-        const int chunk = 256;
+        const int chunk = 4096;
         while (n + chunk <= a.Length && a.Slice(a.Length - n - chunk, chunk).SequenceEqual(b.Slice(b.Length - n - chunk, chunk))) n += chunk;
         while (n < a.Length && a[a.Length - 1 - n] == b[b.Length - 1 - n]) n++;
         return n;

@@ -25,7 +25,11 @@ internal static class TaskListValidator
             var b = blocks[i];
             if (ReferenceEquals(a, b)) { if (b.Pr is not null) prs.Add(b.Pr); continue; }
             if (a.Id != b.Id || (a.Pr is null) != (b.Pr is null)) return null;
-            if (b.Pr is null) continue;
+            if (b.Pr is null)
+            {
+                if (!a.UnloadedDependencies.SequenceEqual(b.UnloadedDependencies, StringComparer.Ordinal)) return null;
+                continue;
+            }
             if (!ReferenceEquals(a.Pr!.Dependencies, b.Pr.Dependencies) && !a.Pr.Dependencies.SequenceEqual(b.Pr.Dependencies, StringComparer.Ordinal)) return null;
             prs.Add(b.Pr);
         }
@@ -85,6 +89,19 @@ internal static class TaskListValidator
             }
         }
         firstEdge[prs.Count] = e;
+        foreach (var b in blocks)
+        {
+            if (b.Pr is not null || b.Id is null) continue;
+            for (var d = 0; d < b.UnloadedDependencies.Count; d++)
+            {
+                var dep = b.UnloadedDependencies[d];
+                if (seen.ContainsKey(dep)) continue;
+                var at = b.UnloadedDependencyPositions[d];
+                diagnostics.Add(new TaskListDiagnostic(path, at.Line, at.Column, b.Id, "dependencies",
+                    $"'{dep}' is not a PR in this task list", "fix the id or remove the dependency",
+                    lenient ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error));
+            }
+        }
         FindCycles(prs, firstEdge, edges, path, diagnostics);
         return new Result(prs, byId, diagnostics);
     }

@@ -48,13 +48,13 @@ internal static class YamlBlockReader
             case MappingStart ms:
             {
                 parser.MoveNext();
-                var entries = new List<KeyValuePair<YamlScalar, YamlNode>>();
+                var entries = new List<YamlEntry>();
                 while (parser.Current is not MappingEnd)
                 {
                     var keyEvent = parser.Current!;
                     if (ReadNode(parser) is not YamlScalar key)
                         throw new YamlException(keyEvent.Start, keyEvent.End, "keys must be plain text");
-                    entries.Add(new(key, ReadNode(parser)));
+                    entries.Add(new(key.Value, key.Start, ReadNode(parser)));
                 }
                 var end = parser.Current.End;
                 parser.MoveNext();

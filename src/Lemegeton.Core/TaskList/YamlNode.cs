@@ -8,8 +8,15 @@ namespace Lemegeton.Core.TaskList;
 /// </summary>
 internal abstract class YamlNode(YamlMark start, YamlMark end)
 {
-    public YamlMark Start { get; } = start;
-    public YamlMark End { get; } = end;
+    public YamlMark Start { get; private set; } = start;
+    public YamlMark End { get; private set; } = end;
+
+    /// <summary>Reuses a pooled node (see <see cref="YamlNodePool"/>).</summary>
+    internal void Place(YamlMark start, YamlMark end)
+    {
+        Start = start;
+        End = end;
+    }
 
     /// <summary>The node as plain .NET values (string, long, double, bool, null, lists, dictionaries), for unknown keys.</summary>
     public abstract object? ToPlainValue();
@@ -17,8 +24,16 @@ internal abstract class YamlNode(YamlMark start, YamlMark end)
 
 internal sealed class YamlScalar(string value, ScalarStyle style, YamlMark start, YamlMark end) : YamlNode(start, end)
 {
-    public string Value { get; } = value;
-    public ScalarStyle Style { get; } = style;
+    public string Value { get; private set; } = value;
+    public ScalarStyle Style { get; private set; } = style;
+
+    internal YamlScalar Set(string value, ScalarStyle style, YamlMark start, YamlMark end)
+    {
+        Value = value;
+        Style = style;
+        Place(start, end);
+        return this;
+    }
     public bool IsPlain => Style is ScalarStyle.Plain or ScalarStyle.Any;
     public bool IsNull => IsPlain && Value is "" or "~" or "null" or "Null" or "NULL";
 
@@ -47,20 +62,20 @@ internal sealed class YamlSequence(List<YamlNode> items, YamlMark start, YamlMar
     public override object? ToPlainValue() => Items.Select(i => i.ToPlainValue()).ToList();
 }
 
-internal sealed class YamlMapping(List<KeyValuePair<YamlScalar, YamlNode>> entries, YamlMark start, YamlMark end) : YamlNode(start, end)
+internal sealed class YamlMapping(List<YamlEntry> entries, YamlMark start, YamlMark end) : YamlNode(start, end)
 {
-    public List<KeyValuePair<YamlScalar, YamlNode>> Entries { get; } = entries;
+    public List<YamlEntry> Entries { get; } = entries;
 
     public YamlNode? Get(string key)
     {
-        foreach (var e in Entries) if (e.Key.Value == key) return e.Value;
+        foreach (var e in Entries) if (e.Key == key) return e.Value;
         return null;
     }
 
     public override object? ToPlainValue()
     {
         var d = new Dictionary<string, object?>(Entries.Count, StringComparer.Ordinal);
-        foreach (var e in Entries) d[e.Key.Value] = e.Value.ToPlainValue();
+        foreach (var e in Entries) d[e.Key] = e.Value.ToPlainValue();
         return d;
     }
 }
@@ -70,3 +85,6 @@ internal readonly record struct YamlMark(int Index, int Line, int Column)
 {
     public static implicit operator YamlMark(Mark mark) => new((int)mark.Index, (int)mark.Line, (int)mark.Column);
 }
+
+/// <summary>One key of a mapping (keys are plain text; a struct, so a key costs no object of its own) and its value.</summary>
+internal readonly record struct YamlEntry(string Key, YamlMark KeyStart, YamlNode Value);

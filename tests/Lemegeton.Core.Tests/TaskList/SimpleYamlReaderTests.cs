@@ -34,7 +34,7 @@ public class SimpleYamlReaderTests
                 break;
             case YamlMapping m:
                 sb.Append("{@").Append(m.Start.Index).Append(' ');
-                foreach (var e in m.Entries) { Write(e.Key, sb); sb.Append(':'); Write(e.Value, sb); sb.Append(';'); }
+                foreach (var e in m.Entries) { sb.Append(e.Key).Append(" @").Append(e.KeyStart).Append(':'); Write(e.Value, sb); sb.Append(';'); }
                 sb.Append('}');
                 break;
         }

@@ -45,6 +45,18 @@ public class TaskListReparseTests
     }
 
     [Fact]
+    public void Reparsing_unchanged_text_reuses_every_instance()
+    {
+        // The reference's parser.test.ts checks that a second parse within its cache TTL returns the same object;
+        // here a re-parse of unchanged text returns the same PR instances.
+        var doc = TaskListParser.Parse(Text);
+        var again = TaskListParser.Reparse(doc, new string(Text.AsSpan()));
+        Assert.Equal(doc.Prs.Count, again.Prs.Count);
+        for (var i = 0; i < doc.Prs.Count; i++) Assert.Same(doc.Prs[i], again.Prs[i]);
+        Assert.Equal(doc.Header, again.Header);
+    }
+
+    [Fact]
     public void An_edit_of_the_same_length_reuses_every_other_instance()
     {
         var doc = TaskListParser.Parse(Text);
@@ -60,6 +72,15 @@ public class TaskListReparseTests
     }
 
     [Fact]
+    public void A_new_unknown_dependency_in_a_block_that_does_not_load_is_reported_after_reparse()
+    {
+        var text = List(Pr("PR-001"), Pr("PR-002", "[PR-001]", state: "done"));
+        var doc = TaskListParser.Parse(text, null, TaskListParseOptions.Lenient);
+        var re = TaskListParser.Reparse(doc, text.Replace("dependencies: [PR-001]", "dependencies: [PR-404]"));
+        Assert.Contains(re.Diagnostics, d => d.Message == "'PR-404' is not a PR in this task list");
+    }
+
+    [Fact]
     public void Structural_edits_give_the_same_result_as_a_full_parse()
     {
         var doc = TaskListParser.Parse(Text, "t.md", TaskListParseOptions.Lenient);
@@ -72,6 +93,7 @@ public class TaskListReparseTests
             t => t.Remove(doc.Prs[60].Section.Start, doc.Prs[60].Section.Length),
             t => t.Insert(doc.Prs[70].Section.Start, "```\n"),
             t => t.Replace("\n", "\r\n"),
+            t => t.Replace("pr_id: PR-080\n", "pr_id: PR-080\nbad: [\n"),
             t => "",
         };
         foreach (var edit in edits)

@@ -119,6 +119,15 @@ public class TaskListValidationTests
     }
 
     [Fact]
+    public void A_pr_that_does_not_load_still_has_its_dependencies_checked()
+    {
+        var text = List(Pr("PR-001", "[PR-404]", state: "done"));
+        var e = Strict(text);
+        Assert.Equal(["cold_state", "dependencies"], e.Diagnostics.Select(d => d.Field));
+        Assert.Equal(LineOf(text, "PR-404"), e.Diagnostics[1].Line);
+    }
+
+    [Fact]
     public void Dependency_cycles_are_printed()
     {
         var text = List(Pr("PR-001"), Pr("PR-004", "[PR-001, PR-007]"), Pr("PR-007", "[PR-004]"), Pr("PR-009", "[PR-009]"));
