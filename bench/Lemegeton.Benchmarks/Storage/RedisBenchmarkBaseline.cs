@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Lemegeton.Storage.Redis;
+
+namespace Lemegeton.Benchmarks.Storage;
+
+/// <summary>
+/// Runs <c>redis-benchmark</c> (50 clients) against the benchmark's own server with the hub's
+/// lease scripts, so the raw Redis figure comes from the same run (bench/redis-baseline.sh does
+/// the same standalone).
+/// </summary>
+internal static partial class RedisBenchmarkBaseline
+{
+    public static async Task<string> MeasureLeaseCycleAsync(RedisServerProcess server, int requests)
+    {
+        var acquire = RedisScript.FromResource("lease-acquire");
+        var release = RedisScript.FromResource("lease-release");
+        var mux = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(server.Connection.ToConfigurationOptions("baseline"));
+        await acquire.LoadAsync(mux);
+        await release.LoadAsync(mux);
+        mux.Dispose();
+
+        const string p = "lemegeton:baseline:";
+        string[] files = ["src/a.cs", "src/b.cs", "src/c.cs", "src/d.cs", "src/e.cs"];
+        var acquireArgs = new List<string> { "EVALSHA", Convert.ToHexStringLower(acquire.Sha1), "8", p + "lease:fencing", p + "lease:agent:agent-1", p + "lease:directories" };
+        acquireArgs.AddRange(files.Select(f => p + "lease:file:" + f));
+        acquireArgs.AddRange(["agent-1", "PR-001", "300000", p + "lease:file:"]);
+        acquireArgs.AddRange(files);
+        var releaseArgs = new List<string> { "EVALSHA", Convert.ToHexStringLower(release.Sha1), "1", p + "lease:agent:agent-1", "agent-1", p + "lease:file:" };
+        releaseArgs.AddRange(files);
+
+        var acq = await RunAsync(server, requests, acquireArgs);
+        var rel = await RunAsync(server, requests, releaseArgs);
+        var cycle = 1 / (1 / acq + 1 / rel);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"redis-benchmark -c 50 -n {requests} (same server): acquire EVALSHA {acq:0}/s, release EVALSHA {rel:0}/s, acquire+release cycle {cycle:0}/s");
+    }
+
+    private static async Task<double> RunAsync(RedisServerProcess server, int requests, IEnumerable<string> command)
+    {
+        var psi = new ProcessStartInfo("redis-benchmark") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "-p", server.Port.ToString(CultureInfo.InvariantCulture), "-a", server.Options.Password, "-c", "50", "-n", requests.ToString(CultureInfo.InvariantCulture), "-q" })
+            psi.ArgumentList.Add(a);
+        foreach (var a in command) psi.ArgumentList.Add(a);
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        var matches = Rps().Matches((await stdout).Replace('\r', '\n'));
+        return matches.Count == 0 ? double.NaN : double.Parse(matches[^1].Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex(@"([0-9.]+) requests per second")]
+    private static partial Regex Rps();
+}

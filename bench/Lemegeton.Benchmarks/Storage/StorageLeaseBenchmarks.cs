@@ -1,0 +1,58 @@
+using BenchmarkDotNet.Attributes;
+using Lemegeton.Storage.Leases;
+using Lemegeton.Storage.Redis;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Lemegeton.Benchmarks.Storage;
+
+/// <summary>
+/// Lease throughput: 50 concurrent callers in one process (one multiplexer), each acquiring 5
+/// files and releasing them, over and over. One operation = one acquire + release cycle. The raw
+/// redis-benchmark figure for the same two scripts on the same server is printed in the log
+/// ("// redis-benchmark ...").
+/// </summary>
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
+[MemoryDiagnoser]
+[MedianColumn]
+public class StorageLeaseBenchmarks
+{
+    private const int Callers = 50;
+    private const int CyclesPerCaller = 40;
+    private readonly StorageRedisServer _redis = new();
+    private RedisLeaseStore _store = null!;
+    private string[][] _files = null!;
+
+    [GlobalSetup]
+    public async Task SetupAsync()
+    {
+        await _redis.StartAsync();
+        var repo = Path.GetTempPath();
+        _store = new RedisLeaseStore(_redis.Connection, new RedisKeys("bench"), new RepositoryLeasePathPolicy(repo, pairedLocking: false), new LeaseOptions(), NullLogger<RedisLeaseStore>.Instance);
+        await _store.LoadScriptsAsync();
+        _files = Enumerable.Range(0, Callers).Select(c => Enumerable.Range(0, 5).Select(f => $"src/caller{c}/file{f}.cs").ToArray()).ToArray();
+        Console.WriteLine("// " + await RedisBenchmarkBaseline.MeasureLeaseCycleAsync(_redis.Server, 100_000));
+    }
+
+    [GlobalCleanup]
+    public async Task CleanupAsync()
+    {
+        Console.WriteLine("// " + await RedisBenchmarkBaseline.MeasureLeaseCycleAsync(_redis.Server, 100_000));
+        await _redis.DisposeAsync();
+    }
+
+    [Benchmark(OperationsPerInvoke = Callers * CyclesPerCaller)]
+    public Task AcquireRelease5Files_50Callers() =>
+        Task.WhenAll(Enumerable.Range(0, Callers).Select(CallerAsync));
+
+    private async Task CallerAsync(int caller)
+    {
+        var agent = "agent-" + caller;
+        var files = _files[caller];
+        for (var i = 0; i < CyclesPerCaller; i++)
+        {
+            var grant = await _store.AcquireAsync(agent, "PR-001", files);
+            if (!grant.Granted) throw new InvalidOperationException("benchmark callers never conflict");
+            await _store.ReleaseAsync(agent, grant.Files);
+        }
+    }
+}

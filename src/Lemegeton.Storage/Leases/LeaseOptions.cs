@@ -1,0 +1,14 @@
+namespace Lemegeton.Storage.Leases;
+
+/// <summary>File-lease settings (<c>lemegeton.leases.*</c>).</summary>
+public sealed class LeaseOptions
+{
+    /// <summary>How long a lease lives without renewal. Default 300 s.</summary>
+    public TimeSpan DefaultTtl { get; set; } = TimeSpan.FromSeconds(300);
+
+    /// <summary>Most files one acquisition may ask for, after paired-file expansion. Default 100.</summary>
+    public int MaxFilesPerRequest { get; set; } = 100;
+
+    /// <summary>How often holders should renew: a third of the TTL, as etcd does, so two renewals may fail before expiry.</summary>
+    public TimeSpan RenewInterval => DefaultTtl / 3;
+}

@@ -1,0 +1,56 @@
+using System.Text;
+using StackExchange.Redis;
+
+namespace Lemegeton.Storage.Redis;
+
+/// <summary>
+/// Every key the hub writes, under <c>lemegeton:{project}:</c> so several repositories can share
+/// one Redis.
+/// </summary>
+public sealed class RedisKeys
+{
+    public RedisKeys(string project)
+    {
+        Project = Sanitize(project);
+        Prefix = $"lemegeton:{Project}:";
+        LeaseFilePrefix = Prefix + "lease:file:";
+        LeaseAgentPrefix = Prefix + "lease:agent:";
+        FencingCounter = Prefix + "lease:fencing";
+        LeaseDirectories = Prefix + "lease:directories";
+        Journal = Prefix + "journal";
+        JournalSequence = Prefix + "journal:seq";
+        JournalImported = Prefix + "journal:imported";
+        Snapshot = Prefix + "snapshot";
+    }
+
+    public string Project { get; }
+    public string Prefix { get; }
+    public string LeaseFilePrefix { get; }
+    public string LeaseAgentPrefix { get; }
+
+    /// <summary>The per-project fencing-token counter; it only grows.</summary>
+    public RedisKey FencingCounter { get; }
+
+    /// <summary>Set of directory leases (paths ending in <c>/</c>) that may still be live.</summary>
+    public RedisKey LeaseDirectories { get; }
+    /// <summary>The event journal stream; entry ids are <c>{seq}-0</c>.</summary>
+    public RedisKey Journal { get; }
+    public RedisKey JournalSequence { get; }
+
+    /// <summary>Hash: file-journal id → last file-journal seq imported into the stream.</summary>
+    public RedisKey JournalImported { get; }
+    public RedisKey Snapshot { get; }
+
+    public RedisKey LeaseFile(string path) => LeaseFilePrefix + path;
+    public RedisKey LeaseAgent(string agentId) => LeaseAgentPrefix + agentId;
+
+    /// <summary>Keeps the project name to characters that are safe in a key and a log line.</summary>
+    public static string Sanitize(string project)
+    {
+        if (string.IsNullOrWhiteSpace(project)) return "default";
+        var sb = new StringBuilder(project.Length);
+        foreach (var c in project.Trim())
+            sb.Append(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_');
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,29 @@
+namespace Lemegeton.Storage.Redis;
+
+/// <summary>How a private <c>redis-server</c> child process is configured.</summary>
+public sealed record RedisServerOptions
+{
+    /// <summary>Data directory: config, password, AOF, log and pid file live here.</summary>
+    public required string Directory { get; init; }
+
+    /// <summary>Loopback TCP port; pick one with <see cref="FreePort.Find"/>.</summary>
+    public required int Port { get; init; }
+
+    /// <summary>The <c>requirepass</c> password.</summary>
+    public required string Password { get; init; }
+
+    /// <summary>Address to bind; default 127.0.0.1 so the server is never reachable from outside.</summary>
+    public string Bind { get; init; } = "127.0.0.1";
+
+    /// <summary>Append-only file on (default) so hot state survives a restart of Redis.</summary>
+    public bool AppendOnly { get; init; } = true;
+
+    /// <summary><c>appendfsync</c>: <c>everysec</c> (default), <c>always</c> or <c>no</c>.</summary>
+    public string AppendFsync { get; init; } = "everysec";
+
+    /// <summary>The executable; default <c>redis-server</c> looked up on PATH.</summary>
+    public string Executable { get; init; } = "redis-server";
+
+    /// <summary>How long to wait for the first PONG.</summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,156 @@
+using Lemegeton.Core.States;
+using Lemegeton.Storage.Git;
+using Lemegeton.Storage.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Lemegeton.Storage.Tests.Git;
+
+public sealed class TaskListGitMirrorTests : IAsyncLifetime
+{
+    private TestRepository _repo = null!;
+
+    public async Task InitializeAsync() => _repo = await TestRepository.CreateAsync();
+
+    public Task DisposeAsync()
+    {
+        _repo.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private TaskListGitMirror Mirror(GitMirrorOptions? options = null) =>
+        new(_repo.Root, options ?? new GitMirrorOptions { TaskListPath = TestRepository.TaskList }, TimeProvider.System, NullLogger<TaskListGitMirror>.Instance);
+
+    private static readonly ColdTransition Completed =
+        new("PR-001", HotState.InProgress, ColdState.Completed, "agent-7", "tests pass", 42);
+
+    [Fact]
+    public async Task Commits_only_the_task_list_and_leaves_the_users_changes_exactly_as_they_were()
+    {
+        // The user: an unstaged edit, a staged edit, a staged new file, and an unsaved note in the task list itself.
+        _repo.Write("src/a.txt", "a changed, not staged\n");
+        _repo.Write("src/b.txt", "b changed and staged\n");
+        _repo.Write("src/new.txt", "new and staged\n");
+        await _repo.RunAsync("add", "src/b.txt", "src/new.txt");
+        _repo.Write(TestRepository.TaskList, _repo.Read(TestRepository.TaskList).Replace("Add the Widget entity with validation.", "Add the Widget entity with validation. (user note)"));
+        var stagedBefore = await _repo.RunAsync("diff", "--cached");
+        var unstagedOtherBefore = await _repo.RunAsync("diff", "--", "src");
+        var headBefore = (await _repo.RunAsync("rev-parse", "HEAD")).Trim();
+
+        var commit = await Mirror().CommitAsync(Completed);
+
+        Assert.NotNull(commit);
+        Assert.Equal(commit, (await _repo.RunAsync("rev-parse", "HEAD")).Trim());
+        Assert.Equal(headBefore, (await _repo.RunAsync("rev-parse", "HEAD~1")).Trim());
+        Assert.Equal(TestRepository.TaskList, (await _repo.RunAsync("diff-tree", "--no-commit-id", "--name-only", "-r", "HEAD")).Trim());
+        var diff = await _repo.RunAsync("diff", "HEAD~1", "HEAD", "--unified=0");
+        Assert.Contains("-cold_state: ready", diff);
+        Assert.Contains("+cold_state: completed", diff);
+        Assert.DoesNotContain("user note", diff);
+
+        Assert.Equal(stagedBefore, await _repo.RunAsync("diff", "--cached"));
+        Assert.Equal(unstagedOtherBefore, await _repo.RunAsync("diff", "--", "src"));
+        var working = _repo.Read(TestRepository.TaskList);
+        Assert.Contains("(user note)", working);
+        Assert.Equal(1, working.Split("cold_state: completed").Length - 1);
+        Assert.Equal(" M docs/task-list.md", (await _repo.RunAsync("status", "--porcelain", "--", TestRepository.TaskList)).TrimEnd());
+    }
+
+    [Fact]
+    public async Task The_message_names_the_transition_agent_reason_and_fencing_token()
+    {
+        await Mirror().CommitAsync(Completed);
+
+        var message = await _repo.RunAsync("log", "-1", "--format=%B");
+        Assert.Equal("PR-001: in-progress → completed\n\nAgent: agent-7\nReason: tests pass\nFencing-Token: 42\n", message.TrimEnd('\n') + "\n");
+        Assert.Equal("Lemegeton Hub <hub@lemegeton.invalid>", (await _repo.RunAsync("log", "-1", "--format=%an <%ae>")).Trim());
+
+        await Mirror(new GitMirrorOptions { TaskListPath = TestRepository.TaskList, AuthorName = "Ops Bot", AuthorEmail = "ops@example.com" })
+            .CommitAsync(new ColdTransition("PR-003", ColdState.Ready, ColdState.Blocked));
+        Assert.Equal("Ops Bot <ops@example.com>", (await _repo.RunAsync("log", "-1", "--format=%an <%ae>")).Trim());
+        Assert.Equal("PR-003: ready → blocked", (await _repo.RunAsync("log", "-1", "--format=%B")).Trim());
+    }
+
+    [Fact]
+    public async Task A_clean_working_copy_stays_clean()
+    {
+        await Mirror().CommitAsync(Completed);
+
+        Assert.Equal("", (await _repo.RunAsync("status", "--porcelain")).Trim());
+        Assert.Contains("cold_state: completed", _repo.Read(TestRepository.TaskList));
+    }
+
+    [Fact]
+    public async Task Nothing_is_committed_when_head_already_has_the_state()
+    {
+        var head = (await _repo.RunAsync("rev-parse", "HEAD")).Trim();
+
+        Assert.Null(await Mirror().CommitAsync(new ColdTransition("PR-001", ColdState.Ready, ColdState.Ready)));
+        Assert.Equal(head, (await _repo.RunAsync("rev-parse", "HEAD")).Trim());
+    }
+
+    [Fact]
+    public async Task An_unknown_pr_is_refused_naming_it_and_the_file()
+    {
+        var ex = await Assert.ThrowsAsync<KeyNotFoundException>(() => Mirror().CommitAsync(new ColdTransition("PR-999", ColdState.New, ColdState.Ready)));
+        Assert.Contains("PR-999", ex.Message);
+        Assert.Contains(TestRepository.TaskList, ex.Message);
+    }
+
+    [Fact]
+    public async Task During_a_users_merge_it_waits_and_commits_once_the_merge_is_over()
+    {
+        await _repo.RunAsync("checkout", "-q", "-b", "feature");
+        _repo.Write("src/a.txt", "feature\n");
+        await _repo.RunAsync("commit", "-q", "-am", "feature");
+        await _repo.RunAsync("checkout", "-q", "main");
+        _repo.Write("src/a.txt", "main\n");
+        await _repo.RunAsync("commit", "-q", "-am", "main");
+        var conflicted = await _repo.Git.TryRunAsync(["merge", "feature"]);
+        Assert.False(conflicted.Succeeded);
+        var head = (await _repo.RunAsync("rev-parse", "HEAD")).Trim();
+
+        var mirror = Mirror(new GitMirrorOptions { TaskListPath = TestRepository.TaskList, BusyRetryInterval = TimeSpan.FromMilliseconds(20) });
+        var waiting = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        mirror.WaitingForUser += op => waiting.TrySetResult(op);
+        var commit = mirror.CommitAsync(Completed);
+
+        Assert.Equal("merge", await waiting.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.False(commit.IsCompleted);
+        Assert.Equal(head, (await _repo.RunAsync("rev-parse", "HEAD")).Trim());
+
+        await _repo.RunAsync("merge", "--abort");
+        var id = await commit.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(id, (await _repo.RunAsync("rev-parse", "HEAD")).Trim());
+        Assert.Equal(head, (await _repo.RunAsync("rev-parse", "HEAD~1")).Trim());
+    }
+
+    [Fact]
+    public async Task Reading_head_gives_the_committed_cold_states()
+    {
+        _repo.Write(TestRepository.TaskList, _repo.Read(TestRepository.TaskList).Replace("cold_state: blocked", "cold_state: broken"));
+
+        var doc = await Mirror().ReadHeadAsync();
+
+        Assert.True(doc.TryGet("PR-002", out var pr));
+        Assert.Equal(ColdState.Blocked, pr.ColdState);
+    }
+
+    [Fact]
+    public async Task Git_errors_carry_the_command_and_its_stderr()
+    {
+        var ex = await Assert.ThrowsAsync<GitCommandException>(() => _repo.Git.RunAsync(["rev-parse", "--verify", "no-such-branch"]));
+        Assert.Contains("git rev-parse --verify no-such-branch", ex.Message);
+        Assert.Contains("fatal", ex.Message);
+        Assert.NotEqual(0, ex.ExitCode);
+    }
+
+    [Fact]
+    public async Task A_git_command_past_its_timeout_is_killed()
+    {
+        var git = new GitCli(_repo.Root, TimeSpan.FromMilliseconds(300));
+        // An alias that sleeps stands in for a git command stuck on a network or a lock.
+        var ex = await Assert.ThrowsAsync<GitCommandException>(() => git.RunAsync(["-c", "alias.nap=!sleep 20", "nap"]));
+        Assert.Contains("did not finish", ex.Message);
+    }
+}
