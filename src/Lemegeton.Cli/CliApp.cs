@@ -10,7 +10,9 @@ public static class CliApp
     {
         environment ??= CliEnvironment.Current;
         var root = new RootCommand("Lemegeton: coordinates many AI coding agents working on one git repository without conflicts.");
+        root.Add(GlobalOptions.CreateSet());
         root.Add(new TasksCommand(environment));
+        root.Add(new ConfigCommand(environment));
         return root;
     }
 

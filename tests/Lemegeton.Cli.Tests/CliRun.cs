@@ -5,11 +5,14 @@ namespace Lemegeton.Cli.Tests;
 /// <summary>Runs the real command tree in-process against temp files and captures what it writes.</summary>
 internal sealed record CliRun(int ExitCode, string Output, string Error)
 {
-    public static CliRun Of(string workingDirectory, params string[] args)
+    public static CliRun Of(string workingDirectory, params string[] args) => With(workingDirectory, new System.Collections.Hashtable(), args);
+
+    /// <summary>Runs with exactly these environment variables (none of the process's).</summary>
+    public static CliRun With(string workingDirectory, System.Collections.IDictionary variables, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = CliApp.Run(args, output, error, new CliEnvironment(workingDirectory));
+        var code = CliApp.Run(args, output, error, new CliEnvironment(workingDirectory, variables));
         return new CliRun(code, output.ToString(), error.ToString());
     }
 }

@@ -26,7 +26,7 @@ public sealed class LemegetonConfigurationTests
         var config = LemegetonConfiguration.Build(project.Path, environment: Env());
 
         Assert.Equal("docs/task-list.md", config["lemegeton:tasklist:path"]);
-        Assert.Equal(TimeSpan.FromSeconds(300), config.GetValue<TimeSpan>("lemegeton:leases:ttl"));
+        Assert.Equal(TimeSpan.FromSeconds(300), config.GetValue<TimeSpan>("lemegeton:leases:defaultttl"));
         Assert.Equal(10, config.GetValue<int>("lemegeton:scheduler:maxparallelprs"));
     }
 
@@ -37,24 +37,24 @@ public sealed class LemegetonConfigurationTests
         project.Write(".lemegeton/lemegeton.conf", """
             lemegeton {
               scheduler.max-parallel-prs = 4      # project beats reference (10)
-              leases.ttl = 120s                   # project, then environment
-              leases.grace = 10s                  # project, then env, then command line
-              hub.heartbeat-timeout = 20s         # project only
+              leases.default-ttl = 120s                  # project, then environment
+              git.busy-retry-interval = 10s             # project, then env, then command line
+              git.command-timeout = 20s            # project only
             }
             """);
         var env = Env(
-            ("LEMEGETON__LEASES__TTL", "600s"),
-            ("LEMEGETON__LEASES__GRACE", "45s"),
+            ("LEMEGETON__LEASES__DEFAULT_TTL", "600s"),
+            ("LEMEGETON__GIT__BUSY_RETRY_INTERVAL", "45s"),
             ("UNRELATED", "x"));
-        var flags = new[] { LemegetonConfiguration.ParseOverride("lemegeton.leases.grace=1m") };
+        var flags = new[] { LemegetonConfiguration.ParseOverride("lemegeton.git.busy-retry-interval=1m") };
 
         var config = LemegetonConfiguration.Build(project.Path, flags, env);
 
-        Assert.Equal("3", config["lemegeton:scheduler:maxassignmentsperagent"]);        // reference
+        Assert.Equal("1000", config["lemegeton:journal:snapshotevery"]);       // reference
         Assert.Equal(4, config.GetValue<int>("lemegeton:scheduler:maxparallelprs"));      // project
-        Assert.Equal(TimeSpan.FromSeconds(20), config.GetValue<TimeSpan>("lemegeton:hub:heartbeattimeout"));
-        Assert.Equal(TimeSpan.FromMinutes(10), config.GetValue<TimeSpan>("lemegeton:leases:ttl")); // environment
-        Assert.Equal(TimeSpan.FromMinutes(1), config.GetValue<TimeSpan>("lemegeton:leases:grace")); // command line
+        Assert.Equal(TimeSpan.FromSeconds(20), config.GetValue<TimeSpan>("lemegeton:git:commandtimeout"));
+        Assert.Equal(TimeSpan.FromMinutes(10), config.GetValue<TimeSpan>("lemegeton:leases:defaultttl")); // environment
+        Assert.Equal(TimeSpan.FromMinutes(1), config.GetValue<TimeSpan>("lemegeton:git:busyretryinterval")); // command line
     }
 
     [Fact]
@@ -94,14 +94,14 @@ public sealed class LemegetonConfigurationTests
     {
         using var project = new TempDirectory();
         project.Write(".lemegeton/lemegeton.conf", """
-            lemegeton.leases.grace = ${lemegeton.leases.ttl}
+            lemegeton.git.busy-retry-interval = ${lemegeton.leases.default-ttl}
             lemegeton.redis.url = ${?REDIS_URL}
             lemegeton.git.author-name = ${lemegeton.git.author-name}" (ci)"
             """);
 
         var config = LemegetonConfiguration.Build(project.Path, environment: Env(("REDIS_URL", "redis://r:1")));
 
-        Assert.Equal(TimeSpan.FromSeconds(300), config.GetValue<TimeSpan>("lemegeton:leases:grace"));
+        Assert.Equal(TimeSpan.FromSeconds(300), config.GetValue<TimeSpan>("lemegeton:git:busyretryinterval"));
         Assert.Equal("redis://r:1", config["lemegeton:redis:url"]);
         Assert.Equal("Lemegeton Hub (ci)", config["lemegeton:git:authorname"]);
     }

@@ -27,4 +27,5 @@ public sealed record FileJson(string Path, string Action, string? Description);
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ValidationReport))]
 [JsonSerializable(typeof(IReadOnlyList<PrJson>))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
 public sealed partial class CliJsonContext : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lemegeton.Cli.Configuration;
 using Lemegeton.Core.TaskList;
 
 namespace Lemegeton.Cli.Commands;
@@ -17,39 +18,39 @@ public static class TaskListOptions
     public static Option<bool> LenientOption() => new("--lenient")
     {
         Description = "Load what can be loaded: PRs with a valid pr_id, cold_state and dependencies load with defaults for the rest, "
-            + "and other problems are warnings. Without it any problem makes the list invalid.",
+            + "and other problems are warnings. Without it any problem makes the list invalid. Default: lemegeton.task-list.mode (strict).",
     };
 
     public static Option<bool> JsonOption() => new("--json") { Description = "Write machine-readable JSON to standard output." };
 
     /// <summary>
-    /// The path given, or docs/task-list.md at the root of the git repository around the working
-    /// directory. Shown relative to the working directory when it lies under it, as users typed it.
+    /// The path given, or the configured task list (<c>lemegeton.task-list.path</c>, default
+    /// docs/task-list.md) at the root of the git repository around the working directory. Shown
+    /// relative to the working directory when it lies under it, as users typed it.
     /// </summary>
-    public static string ResolvePath(string? path, CliEnvironment environment)
+    public static string ResolvePath(string? path, CliEnvironment environment, ProductSettings settings)
     {
         var cwd = environment.WorkingDirectory;
-        string full;
-        if (!string.IsNullOrWhiteSpace(path)) full = Path.GetFullPath(path, cwd);
-        else
-        {
-            var root = cwd;
-            for (var d = cwd; d is not null; d = Path.GetDirectoryName(d))
-                if (Directory.Exists(Path.Combine(d, ".git")) || File.Exists(Path.Combine(d, ".git"))) { root = d; break; }
-            full = Path.Combine(root, DefaultRelativePath);
-        }
+        var full = !string.IsNullOrWhiteSpace(path)
+            ? Path.GetFullPath(path, cwd)
+            : Path.GetFullPath(settings.TaskListPath, settings.RepositoryRoot);
         if (!string.Equals(Path.GetFullPath(cwd), Path.GetFullPath(Environment.CurrentDirectory), StringComparison.Ordinal)) return full;
         var relative = Path.GetRelativePath(cwd, full);
         return relative.StartsWith("..", StringComparison.Ordinal) ? full : relative;
     }
 
-    /// <summary>Loads the list. On refusal returns null and the exception; the caller reports it.</summary>
-    public static TaskListDocument? TryLoad(string path, bool lenient, out TaskListException? failure)
+    /// <summary>
+    /// Loads the list with the configured parse options (<c>lemegeton.task-list.*</c>), lenient when
+    /// <paramref name="lenient"/> is set. On refusal returns null and the exception; the caller reports it.
+    /// </summary>
+    public static TaskListDocument? TryLoad(string path, bool lenient, ProductSettings settings, out TaskListException? failure)
     {
+        var options = settings.TaskList;
+        if (lenient) options = options with { Mode = TaskListValidationMode.Lenient };
         try
         {
             failure = null;
-            return TaskListDocument.Load(path, lenient ? TaskListParseOptions.Lenient : TaskListParseOptions.Strict);
+            return TaskListDocument.Load(path, options);
         }
         catch (TaskListException e)
         {

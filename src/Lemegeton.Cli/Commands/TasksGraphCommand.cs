@@ -25,8 +25,10 @@ public sealed class TasksGraphCommand : Command
         Add(lenient);
         SetAction(result =>
         {
-            var file = TaskListOptions.ResolvePath(result.GetValue(path), environment);
-            var doc = TaskListOptions.TryLoad(file, result.GetValue(lenient), out var failure);
+            var settings = GlobalOptions.LoadSettings(result, environment);
+            if (settings is null) return 2;
+            var file = TaskListOptions.ResolvePath(result.GetValue(path), environment, settings);
+            var doc = TaskListOptions.TryLoad(file, result.GetValue(lenient), settings, out var failure);
             if (doc is null)
             {
                 TaskListOptions.WriteDiagnostics(result.InvocationConfiguration.Error, failure!.Diagnostics);

@@ -28,8 +28,10 @@ public sealed class TasksListCommand : Command
         SetAction(result =>
         {
             var output = result.InvocationConfiguration.Output;
-            var file = TaskListOptions.ResolvePath(result.GetValue(path), environment);
-            var doc = TaskListOptions.TryLoad(file, result.GetValue(lenient), out var failure);
+            var settings = GlobalOptions.LoadSettings(result, environment);
+            if (settings is null) return 2;
+            var file = TaskListOptions.ResolvePath(result.GetValue(path), environment, settings);
+            var doc = TaskListOptions.TryLoad(file, result.GetValue(lenient), settings, out var failure);
             if (doc is null)
             {
                 var error = result.InvocationConfiguration.Error;

@@ -27,15 +27,14 @@ public sealed class TasksScheduleCommand : Command
             HelpName = "type:count,…",
             DefaultValueFactory = _ => DefaultAgents,
         };
-        var maxParallel = new Option<int>("--max-parallel")
+        var maxParallel = new Option<int?>("--max-parallel")
         {
-            Description = "Cap on PRs running at once.",
-            DefaultValueFactory = _ => new SchedulerOptions().MaxParallelPrs,
+            Description = "Cap on PRs running at once. Default: lemegeton.scheduler.max-parallel-prs (10).",
         };
-        var strategy = new Option<string>("--strategy")
+        var strategy = new Option<string?>("--strategy")
         {
-            Description = "How a PR picks among fitting agents: capability_matched, first_available, load_balanced, round_robin.",
-            DefaultValueFactory = _ => AssignmentStrategy.CapabilityMatched.ToWire(),
+            Description = "How a PR picks among fitting agents: capability_matched, first_available, load_balanced, round_robin. "
+                + "Default: lemegeton.scheduler.strategy (capability_matched).",
         };
         strategy.AcceptOnlyFromAmong("capability_matched", "first_available", "load_balanced", "round_robin");
         var lenient = TaskListOptions.LenientOption();
@@ -55,15 +54,16 @@ public sealed class TasksScheduleCommand : Command
                 error.WriteLine($"--agents: {agentsError}");
                 return 2;
             }
-            if (result.GetValue(maxParallel) < 1)
+            if (result.GetValue(maxParallel) is < 1)
             {
                 error.WriteLine("--max-parallel: must be at least 1.");
                 return 2;
             }
-            AssignmentStrategyNames.TryParse(result.GetValue(strategy), out var chosenStrategy);
 
-            var file = TaskListOptions.ResolvePath(result.GetValue(path), environment);
-            var doc = TaskListOptions.TryLoad(file, result.GetValue(lenient), out var failure);
+            var settings = GlobalOptions.LoadSettings(result, environment);
+            if (settings is null) return 2;
+            var file = TaskListOptions.ResolvePath(result.GetValue(path), environment, settings);
+            var doc = TaskListOptions.TryLoad(file, result.GetValue(lenient), settings, out var failure);
             if (doc is null)
             {
                 TaskListOptions.WriteDiagnostics(error, failure!.Diagnostics);
@@ -71,7 +71,15 @@ public sealed class TasksScheduleCommand : Command
                 return 1;
             }
 
-            var options = new SchedulerOptions { MaxParallelPrs = result.GetValue(maxParallel), Strategy = chosenStrategy };
+            SchedulerOptions options;
+            try { options = settings.Scheduler; }
+            catch (Configuration.ConfigurationException e)
+            {
+                error.WriteLine($"configuration: {e.Message}");
+                return 2;
+            }
+            if (result.GetValue(maxParallel) is { } cap) options = options with { MaxParallelPrs = cap };
+            if (AssignmentStrategyNames.TryParse(result.GetValue(strategy), out var chosen)) options = options with { Strategy = chosen };
             var index = SchedulingIndex.Build(doc.Prs);
             var decision = new PrScheduler(index, options).Decide(new SchedulingSnapshot { Agents = agents });
             var byId = doc.Prs.GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First());

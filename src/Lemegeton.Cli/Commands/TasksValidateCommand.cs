@@ -19,8 +19,10 @@ public sealed class TasksValidateCommand : Command
         SetAction(result =>
         {
             var output = result.InvocationConfiguration.Output;
-            var file = TaskListOptions.ResolvePath(result.GetValue(path), environment);
-            var doc = TaskListOptions.TryLoad(file, result.GetValue(lenient), out var failure);
+            var settings = GlobalOptions.LoadSettings(result, environment);
+            if (settings is null) return 2;
+            var file = TaskListOptions.ResolvePath(result.GetValue(path), environment, settings);
+            var doc = TaskListOptions.TryLoad(file, result.GetValue(lenient), settings, out var failure);
             var diagnostics = doc?.Diagnostics ?? failure!.Diagnostics;
             var prCount = (doc ?? failure?.Document)?.Prs.Count ?? 0;
             var errors = diagnostics.Count(d => d.IsError);

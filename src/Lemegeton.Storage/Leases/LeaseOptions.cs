@@ -9,6 +9,9 @@ public sealed class LeaseOptions
     /// <summary>Most files one acquisition may ask for, after paired-file expansion. Default 100.</summary>
     public int MaxFilesPerRequest { get; set; } = 100;
 
+    /// <summary>Also lease the test file paired with each source file, and the source of each test file (spec §4.6). Default true.</summary>
+    public bool PairedLocking { get; set; } = true;
+
     /// <summary>How often holders should renew: a third of the TTL, as etcd does, so two renewals may fail before expiry.</summary>
     public TimeSpan RenewInterval => DefaultTtl / 3;
 }

@@ -17,4 +17,7 @@ public sealed class RedisOptions
 
     /// <summary>Key namespace: keys are <c>lemegeton:{project}:…</c>. Default: the repository directory's name.</summary>
     public string? Project { get; set; }
+
+    /// <summary>Health checking of the hot store (<c>lemegeton.redis.health.*</c>).</summary>
+    public RedisHealthOptions Health { get; set; } = new();
 }

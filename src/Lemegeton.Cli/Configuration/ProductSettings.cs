@@ -1,0 +1,119 @@
+using Lemegeton.Core.Scheduling;
+using Lemegeton.Core.TaskList;
+using Lemegeton.Hocon;
+using Lemegeton.Hocon.Configuration;
+using Microsoft.Extensions.Configuration;
+
+namespace Lemegeton.Cli.Configuration;
+
+/// <summary>
+/// The product's configuration as the commands see it: reference.conf, then the project's
+/// <c>.lemegeton/lemegeton.conf</c>, then <c>LEMEGETON__…</c> environment variables, then
+/// <c>--set key=value</c> flags (see docs/configuration.md), bound to the real Options classes.
+/// </summary>
+public sealed class ProductSettings
+{
+    private ProductSettings(IConfigurationRoot configuration, string repositoryRoot)
+    {
+        Configuration = configuration;
+        RepositoryRoot = repositoryRoot;
+    }
+
+    /// <summary>The layered configuration; every product key is under <c>lemegeton:</c>.</summary>
+    public IConfigurationRoot Configuration { get; }
+
+    /// <summary>The root of the git repository around the working directory (the working directory outside one).</summary>
+    public string RepositoryRoot { get; }
+
+    /// <summary><c>lemegeton.task-list.path</c>, relative to the repository root.</summary>
+    public string TaskListPath => Configuration[Key("task-list.path")] ?? Commands.TaskListOptions.DefaultRelativePath;
+
+    /// <summary>How the task list is parsed, from <c>lemegeton.task-list.*</c>.</summary>
+    public TaskListParseOptions TaskList => new()
+    {
+        Mode = Read("task-list.mode", TaskListValidationMode.Strict, ParseMode),
+        ParallelThreshold = Read("task-list.parallel-threshold", 64, int.Parse),
+    };
+
+    /// <summary>The scheduler's options, from <c>lemegeton.scheduler.*</c>.</summary>
+    public SchedulerOptions Scheduler
+    {
+        get
+        {
+            var defaults = new SchedulerOptions();
+            var orderSection = Configuration.GetSection(Key("scheduler.order"));
+            var order = orderSection.GetChildren()
+                .OrderBy(c => int.TryParse(c.Key, out var i) ? i : int.MaxValue)
+                .Select(c => ParseOrderKey(c.Value, c.Path))
+                .ToArray();
+            return new SchedulerOptions
+            {
+                MaxParallelPrs = Read("scheduler.max-parallel-prs", defaults.MaxParallelPrs, int.Parse),
+                Order = order.Length > 0 ? order : defaults.Order,
+                Strategy = Read("scheduler.strategy", defaults.Strategy, ParseStrategy),
+            };
+        }
+    }
+
+    /// <summary>Binds a section (given in HOCON spelling, e.g. <c>journal.file</c>) to an Options class; unknown keys are errors.</summary>
+    public T Bind<T>(string hoconPath) where T : new() =>
+        Configuration.GetSection(Key(hoconPath)).Get<T>(o => o.ErrorOnUnknownConfiguration = true) ?? new T();
+
+    /// <summary>
+    /// Loads the layers for the repository around <paramref name="workingDirectory"/>.
+    /// <paramref name="overrides"/> are <c>key=value</c> flags (<c>lemegeton.</c> may be omitted).
+    /// </summary>
+    /// <exception cref="ConfigurationException">A file, variable or flag is invalid; the message says which and where.</exception>
+    public static ProductSettings Load(string workingDirectory, IEnumerable<string> overrides, System.Collections.IDictionary? environment = null)
+    {
+        var root = RepositoryLocator.FindRoot(workingDirectory);
+        var flags = new List<KeyValuePair<string, string?>>();
+        foreach (var raw in overrides)
+        {
+            var text = raw.StartsWith(LemegetonConfiguration.RootSection + ".", StringComparison.OrdinalIgnoreCase) ? raw : $"{LemegetonConfiguration.RootSection}.{raw}";
+            try { flags.Add(LemegetonConfiguration.ParseOverride(text)); }
+            catch (FormatException e) { throw new ConfigurationException($"--set {raw}: {e.Message}", e); }
+        }
+        try
+        {
+            return new ProductSettings(LemegetonConfiguration.Build(root, flags, environment), root);
+        }
+        catch (HoconException e)
+        {
+            throw new ConfigurationException(e.Message, e);
+        }
+    }
+
+    private static string Key(string hoconPath) => HoconConfigurationKey.From($"{LemegetonConfiguration.RootSection}.{hoconPath}");
+
+    private T Read<T>(string hoconPath, T fallback, Func<string, T> parse)
+    {
+        var key = Key(hoconPath);
+        var value = Configuration[key];
+        if (string.IsNullOrWhiteSpace(value)) return fallback;
+        try { return parse(value.Trim()); }
+        catch (FormatException e) { throw new ConfigurationException($"lemegeton.{hoconPath}: {e.Message}", e); }
+        catch (OverflowException e) { throw new ConfigurationException($"lemegeton.{hoconPath}: {e.Message}", e); }
+    }
+
+    private static TaskListValidationMode ParseMode(string value) => value.ToLowerInvariant() switch
+    {
+        "strict" => TaskListValidationMode.Strict,
+        "lenient" => TaskListValidationMode.Lenient,
+        _ => throw new FormatException($"'{value}' is not a task-list mode; use strict or lenient."),
+    };
+
+    private static AssignmentStrategy ParseStrategy(string value) =>
+        AssignmentStrategyNames.TryParse(value, out var strategy)
+            ? strategy
+            : throw new FormatException($"'{value}' is not a strategy; use capability_matched, first_available, load_balanced or round_robin.");
+
+    private static OrderKey ParseOrderKey(string? value, string path) => value?.Trim().ToLowerInvariant() switch
+    {
+        "priority" => OrderKey.Priority,
+        "complexity" => OrderKey.Complexity,
+        "estimated-minutes" or "estimated_minutes" => OrderKey.EstimatedMinutes,
+        "id" => OrderKey.Id,
+        _ => throw new ConfigurationException($"{path.Replace(':', '.')}: '{value}' is not an order key; use priority, complexity, estimated-minutes or id."),
+    };
+}
