@@ -96,10 +96,11 @@ internal sealed partial class ActorCell : InternalActorRef, IActorContext
             if (deliver is not null)
             {
                 _currentMessage = deliver;
+                // Restarted before the handler, so anything the handler triggers happens after the new deadline was set.
+                if (_receiveTimeout is not null && deliver is not INotInfluenceReceiveTimeout) RescheduleReceiveTimeout();
                 var actor = _actor!;
                 var handled = _behaviorStack is { Count: > 0 } stack ? stack.Peek()(deliver) : actor.Receive(deliver);
                 if (!handled) actor.InvokeUnhandled(deliver);
-                if (_receiveTimeout is not null && deliver is not INotInfluenceReceiveTimeout) RescheduleReceiveTimeout();
             }
             _messagesProcessed++;
         }

@@ -123,14 +123,21 @@ public abstract class FSM<TState, TData> : FSMBase, IWithTimers, IStateIntrospec
 
     private void ApplyState(State<TState, TData> next)
     {
-        foreach (var reply in next.Replies) Sender.Tell(reply, Self);
         if (next.StopReason is { } reason)
         {
+            SendReplies(next);
             Terminate(next, reason);
             Context.Stop(Self);
             return;
         }
         MakeTransition(next);
+        // Replies go out after the state (and its timeout) is in place, so a reply observes the new state.
+        SendReplies(next);
+    }
+
+    private void SendReplies(State<TState, TData> next)
+    {
+        foreach (var reply in next.Replies) Sender.Tell(reply, Self);
     }
 
     private void MakeTransition(State<TState, TData> next)
