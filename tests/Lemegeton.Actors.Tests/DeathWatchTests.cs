@@ -113,15 +113,20 @@ public sealed class DeathWatchTests : ActorTestKit
     }
 
     [Fact]
-    public async Task Racing_watchers_and_a_dying_target_each_get_exactly_one_Terminated()
+    public void Racing_watchers_and_a_dying_target_each_get_exactly_one_Terminated()
     {
         for (var round = 0; round < 20; round++)
         {
             var target = ActorOf(Props.Create<EchoActor>());
             var probes = Enumerable.Range(0, 8).Select(_ => CreateTestProbe()).ToArray();
-            var watchTasks = probes.Select(p => Task.Run(() => p.Watch(target))).ToList();
-            var stopTask = Task.Run(() => Sys.Stop(target));
-            await Task.WhenAll([.. watchTasks, stopTask]);
+            // Dedicated threads (not pool threads): TestProbe.Watch blocks until the probe's actor ran.
+            using var start = new ManualResetEventSlim();
+            var threads = probes.Select(p => new Thread(() => { start.Wait(); p.Watch(target); }))
+                .Append(new Thread(() => { start.Wait(); Sys.Stop(target); }))
+                .ToArray();
+            foreach (var t in threads) t.Start();
+            start.Set();
+            foreach (var t in threads) t.Join();
             foreach (var p in probes)
             {
                 p.ExpectTerminated(target);

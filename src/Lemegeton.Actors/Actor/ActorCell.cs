@@ -85,6 +85,8 @@ internal sealed partial class ActorCell : InternalActorRef, IActorContext
         if (_behaviorStack is { Count: > 0 } s) s.Pop();
     }
 
+    public void Unbecome() => UnbecomeStacked();
+
     /// <summary>Delivers one user message to the actor's current behaviour.</summary>
     private void Invoke(object message, IActorRef? sender)
     {

@@ -60,6 +60,9 @@ public interface IActorContext
     /// <summary>Pops the behaviour pushed last.</summary>
     void UnbecomeStacked();
 
+    /// <summary>Alias of <see cref="UnbecomeStacked"/> (Akka.NET's older name).</summary>
+    void Unbecome();
+
     /// <summary>A logger whose category is the actor's type.</summary>
     ILogger GetLogger();
 }
