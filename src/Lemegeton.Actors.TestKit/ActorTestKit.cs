@@ -10,7 +10,6 @@ namespace Lemegeton.Actors.TestKit;
 public class ActorTestKit : IDisposable
 {
     private int _probeCounter;
-    private TestProbe? _deadLetters;
 
     /// <summary>Creates the kit.</summary>
     /// <param name="systemName">Name of the actor system.</param>
@@ -27,6 +26,8 @@ public class ActorTestKit : IDisposable
         };
         Sys = ActorSystem.Create(systemName, configure is null ? settings : configure(settings));
         TestActor = CreateTestProbe("testActor");
+        DeadLetters = CreateTestProbe("deadLetterProbe");
+        Sys.EventStream.Subscribe(DeadLetters.Ref, typeof(DeadLetter));
     }
 
     /// <summary>The system under test.</summary>
@@ -41,19 +42,8 @@ public class ActorTestKit : IDisposable
     /// <summary>The default probe.</summary>
     public TestProbe TestActor { get; }
 
-    /// <summary>A probe subscribed to <see cref="DeadLetter"/> (subscribed on first use).</summary>
-    public TestProbe DeadLetters
-    {
-        get
-        {
-            if (_deadLetters is null)
-            {
-                _deadLetters = CreateTestProbe("deadLetterProbe");
-                Sys.EventStream.Subscribe(_deadLetters.Ref, typeof(DeadLetter));
-            }
-            return _deadLetters;
-        }
-    }
+    /// <summary>A probe subscribed to every <see cref="DeadLetter"/> since the kit was created.</summary>
+    public TestProbe DeadLetters { get; }
 
     /// <summary>Creates another probe.</summary>
     public TestProbe CreateTestProbe(string? name = null) =>

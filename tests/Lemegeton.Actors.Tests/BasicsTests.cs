@@ -127,7 +127,6 @@ public sealed class BasicsTests : ActorTestKit
         actor.Tell("block", null);
         actor.Tell(PoisonPill.Instance, null);
         for (var i = 0; i < 5; i++) actor.Tell(i, null);
-        _ = DeadLetters;
         gate.Set();
         TestActor.ExpectTerminated(actor);
         var seen = Enumerable.Range(0, 5).Select(_ => (int)DeadLetters.ExpectMsg<DeadLetter>().Message).ToArray();
@@ -153,7 +152,6 @@ public sealed class BasicsTests : ActorTestKit
         var gate = new ManualResetEventSlim();
         var props = Props.Create(() => new BlockingActor(gate)).WithMailbox(new MailboxOptions { Capacity = 3 });
         var actor = ActorOf(props);
-        _ = DeadLetters;
         actor.Tell("block", null);
         AwaitCondition(() => Sys.GetActorTree().Descendants().Any(n => n.Path == actor.Path.ToStringWithoutAddress() && n.MailboxDepth == 0));
         for (var i = 0; i < 5; i++) actor.Tell(i, null);

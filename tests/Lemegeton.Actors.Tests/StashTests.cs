@@ -57,7 +57,6 @@ public sealed class StashTests : ActorTestKit
     public void Stash_goes_to_dead_letters_on_stop()
     {
         var a = ActorOf(Props.Create(() => new GateActor(TestActor.Ref)));
-        _ = DeadLetters;
         a.Tell(7, null);
         a.Tell("count", TestActor.Ref);
         Assert.Equal(1, ExpectMsg<int>());
