@@ -9,7 +9,7 @@ namespace Lemegeton.Actors.TestKit;
 /// <see cref="Within"/>. Waits use real time (they guard against hangs, they do not measure the
 /// system under test), so they work with a <see cref="ManualTimeProvider"/> driving the actors.
 /// </summary>
-public sealed class TestProbe : IActorRef
+public sealed class TestProbe : IActorRef, IWrappedActorRef
 {
     /// <summary>Default wait of every expectation (Akka's <c>single-expect-default</c>): 3 s.</summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(3);
@@ -97,8 +97,11 @@ public sealed class TestProbe : IActorRef
     }
 
     /// <summary>Waits for the <see cref="Terminated"/> of <paramref name="target"/> (watch it first).</summary>
-    public Terminated ExpectTerminated(IActorRef target, TimeSpan? timeout = null) =>
-        ExpectMsg<Terminated>(t => t.ActorRef.Equals(target), timeout);
+    public Terminated ExpectTerminated(IActorRef target, TimeSpan? timeout = null)
+    {
+        var actor = target is TestProbe p ? p.Ref : target;
+        return ExpectMsg<Terminated>(t => t.ActorRef.Equals(actor), timeout);
+    }
 
     /// <summary>Skips messages until one is a <typeparamref name="T"/> matching <paramref name="isMessage"/>; fails at the timeout.</summary>
     public T FishForMessage<T>(Predicate<T> isMessage, TimeSpan? timeout = null)
@@ -162,6 +165,12 @@ public sealed class TestProbe : IActorRef
 
     /// <inheritdoc />
     public override string ToString() => $"TestProbe[{Path}]";
+
+    /// <summary>A probe equals its own actor reference, so it can stand in for it anywhere.</summary>
+    public override bool Equals(object? obj) => ReferenceEquals(this, obj) || Ref.Equals(obj is TestProbe p ? p.Ref : obj);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Ref.GetHashCode();
 
     private TimeSpan RemainingOr(TimeSpan? timeout)
     {

@@ -82,7 +82,7 @@ public sealed class ActorSystem : IAsyncDisposable
     /// <summary>Stops an actor asynchronously (like <c>Context.Stop</c>).</summary>
     public void Stop(IActorRef actor)
     {
-        if (actor is InternalActorRef r) r.SendSystemMessage(new Terminate());
+        if (actor.Unwrap() is InternalActorRef r) r.SendSystemMessage(new Terminate());
     }
 
     /// <summary>

@@ -85,3 +85,30 @@ public sealed class TestProbeTests : ActorTestKit
         Assert.Throws<TestKitAssertionException>(() => Logs.ExpectError<InvalidOperationException>(TimeSpan.FromMilliseconds(20)));
     }
 }
+
+public sealed class TestProbeAsActorRefTests : ActorTestKit
+{
+    private sealed class WatchAndStop : ReceiveActor
+    {
+        public WatchAndStop(IActorRef target, IActorRef report)
+        {
+            Context.Watch(target);
+            Receive<Terminated>(t => report.Tell($"terminated:{t.ActorRef.Path.Name}", null));
+        }
+    }
+
+    [Fact]
+    public async Task A_probe_passed_as_IActorRef_can_be_watched_stopped_and_asked()
+    {
+        var probe = CreateTestProbe("stand-in");
+        ActorOf(Props.Create(() => new WatchAndStop(probe, TestActor.Ref)));
+        var ask = probe.Ask<string>("question", TimeSpan.FromSeconds(5));
+        probe.ExpectMsg("question");
+        probe.Reply("answer");
+        Assert.Equal("answer", await ask.WaitAsync(TimeSpan.FromSeconds(5)));
+        TestActor.Watch(probe);
+        Sys.Stop(probe);
+        TestActor.ExpectTerminated(probe);
+        TestActor.ExpectMsg("terminated:stand-in");
+    }
+}

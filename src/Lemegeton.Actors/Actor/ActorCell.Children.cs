@@ -87,7 +87,7 @@ internal sealed partial class ActorCell
 
     public void Stop(IActorRef child)
     {
-        if (child is not ActorCell cell) return;
+        if (child.Unwrap() is not ActorCell cell) return;
         if (ReferenceEquals(cell._parent, this)) cell._stopRequestedByParent = true;
         cell.SendSystemMessage(new Terminate());
     }

@@ -16,6 +16,7 @@ internal sealed partial class ActorCell
     public IActorRef Watch(IActorRef subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
+        subject = subject.Unwrap();
         if (subject is not InternalActorRef target)
         {
             // Not a kernel reference (e.g. Nobody): it is never alive, so it counts as already dead.
@@ -30,6 +31,7 @@ internal sealed partial class ActorCell
     public IActorRef Unwatch(IActorRef subject)
     {
         ArgumentNullException.ThrowIfNull(subject);
+        subject = subject.Unwrap();
         _terminatedQueued?.Remove(subject);
         if (subject is InternalActorRef target && _watching is not null && _watching.Remove(target))
             target.SendSystemMessage(new Unwatch(target, this));

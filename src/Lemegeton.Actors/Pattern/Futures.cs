@@ -55,7 +55,7 @@ public static class Futures
     /// </summary>
     public static async Task<bool> GracefulStop(this IActorRef target, TimeSpan timeout, object? stopMessage = null)
     {
-        if (target is not InternalActorRef internalTarget) return true;
+        if (target.Unwrap() is not InternalActorRef internalTarget) return true;
         if (internalTarget.IsTerminated) return true;
         var system = SystemOf(target);
         var promise = new PromiseActorRef(system, timeout, $"{target.Path} did not stop within {timeout}", CancellationToken.None);
@@ -80,7 +80,7 @@ public static class Futures
     public static void Tell(this IActorRef recipient, object message) =>
         recipient.Tell(message, ActorCell.Current);
 
-    private static ActorSystem SystemOf(IActorRef actor) => actor switch
+    private static ActorSystem SystemOf(IActorRef actor) => actor.Unwrap() switch
     {
         ActorCell cell => cell.System,
         _ => ActorCell.Current?.System ?? throw new ArgumentException($"{actor.Path} is not a reference of a running actor system; ask an actor reference"),
