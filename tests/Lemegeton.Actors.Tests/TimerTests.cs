@@ -120,6 +120,21 @@ public sealed class TimerTests : ActorTestKit
         TestActor.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
     }
 
+    private sealed record Quiet : INotInfluenceReceiveTimeout;
+
+    [Fact]
+    public void Messages_marked_NotInfluenceReceiveTimeout_do_not_reset_it()
+    {
+        var a = ActorOf(Props.Create(() => new IdleActor(TestActor.Ref)));
+        a.Tell("hello", TestActor.Ref);
+        TestActor.ExpectMsg("hello");
+        Time.Advance(TimeSpan.FromSeconds(20));
+        a.Tell(new Quiet(), TestActor.Ref);
+        TestActor.ExpectMsg<Quiet>();
+        Time.Advance(TimeSpan.FromSeconds(10));
+        TestActor.ExpectMsg("idle");
+    }
+
     private sealed class IdleActor : ReceiveActor
     {
         public IdleActor(IActorRef probe)
@@ -128,6 +143,7 @@ public sealed class TimerTests : ActorTestKit
             Receive<ReceiveTimeout>(_ => probe.Tell("idle", null));
             Receive<string>(s => s == "off", s => { Context.SetReceiveTimeout(null); Sender.Tell(s, Self); });
             Receive<string>(s => Sender.Tell(s, Self));
+            Receive<Quiet>(q => Sender.Tell(q, Self));
         }
     }
 }
