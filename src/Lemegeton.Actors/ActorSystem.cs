@@ -43,7 +43,10 @@ public sealed class ActorSystem : IAsyncDisposable
     {
         if (string.IsNullOrEmpty(name) || !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
             throw new ArgumentException($"Actor system name '{name}' is invalid: use letters, digits, '-' and '_'", nameof(name));
-        return new ActorSystem(name, settings ?? new ActorSystemSettings());
+        settings ??= new ActorSystemSettings();
+        if (settings.Throughput < 1)
+            throw new ArgumentException($"ActorSystemSettings.Throughput is {settings.Throughput}; it must be at least 1 (default 30)", nameof(settings));
+        return new ActorSystem(name, settings);
     }
 
     /// <summary>The system's name.</summary>

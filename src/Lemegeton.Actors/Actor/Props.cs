@@ -36,7 +36,15 @@ public sealed class Props
     }
 
     /// <summary>A copy with other mailbox settings.</summary>
-    public Props WithMailbox(MailboxOptions mailbox) => new(ActorType, _factory, mailbox ?? throw new ArgumentNullException(nameof(mailbox)), SupervisorStrategy);
+    public Props WithMailbox(MailboxOptions mailbox)
+    {
+        ArgumentNullException.ThrowIfNull(mailbox);
+        if (mailbox.Capacity is < 1)
+            throw new ArgumentException($"MailboxOptions.Capacity is {mailbox.Capacity}; use at least 1, or null for an unbounded mailbox", nameof(mailbox));
+        if (mailbox.Throughput is < 1)
+            throw new ArgumentException($"MailboxOptions.Throughput is {mailbox.Throughput}; use at least 1, or null for the system's", nameof(mailbox));
+        return new(ActorType, _factory, mailbox, SupervisorStrategy);
+    }
 
     /// <summary>A copy whose children are supervised by <paramref name="strategy"/>.</summary>
     public Props WithSupervisorStrategy(SupervisorStrategy strategy) => new(ActorType, _factory, Mailbox, strategy);
