@@ -176,6 +176,33 @@ public class TaskListParserTests
     }
 
     [Fact]
+    public void Header_metadata_is_read_as_markdown_not_as_raw_lines()
+    {
+        var text = """
+            ```text
+            # Not the title: inside a fence
+            **Generated for:** not this one
+            ```
+
+            # Task List for `Gadgets`
+
+            Some intro mentioning Haiku agents: 99 in prose, which is not a list item.
+
+            **Generated for:** [Gadget API](https://example.invalid) v2
+            **Estimated Total Complexity:** **286** (see below)
+
+            * Haiku agents: 3
+            * Sonnet agents: 2 (for complexity 4-7)
+
+            """ + Pr("PR-001");
+        var header = TaskListParser.Parse(text).Header;
+        Assert.Equal("Task List for Gadgets", header.Title);
+        Assert.Equal("Gadget API v2", header.GeneratedFor);
+        Assert.Equal(286, header.EstimatedTotalComplexity);
+        Assert.Equal(new RecommendedAgents(3, 2, null), header.RecommendedAgents);
+    }
+
+    [Fact]
     public void Unknown_keys_are_kept_in_order()
     {
         var doc = TaskListParser.Parse(List(Pr("PR-001", extra: "notes: keep me\nlast_transition: 2026-01-01\nmeta:\n  owner: ann\n  tags: [a, b]\n")));
