@@ -40,14 +40,16 @@ internal static class TaskListValidator
     {
         var diagnostics = new List<TaskListDiagnostic>();
         var prs = new List<PullRequest>(blocks.Count);
-        // Every id in the file, loaded or not: a dependency on a PR whose block is broken is not a second error.
+        // Every id in the file, loaded or not: a dependency on a PR whose block is broken is not a second
+        // error, and such a PR still takes part in cycle detection so that every error shows in one run.
         var seen = new Dictionary<string, int>(blocks.Count, StringComparer.Ordinal);
         var byId = new Dictionary<string, int>(blocks.Count, StringComparer.Ordinal);
-        var prOfBlock = new int[blocks.Count];
+        var nodeOfBlock = new int[blocks.Count];
+        var nodes = new List<ParsedBlock>(blocks.Count);
         for (var i = 0; i < blocks.Count; i++)
         {
             var b = blocks[i];
-            prOfBlock[i] = -1;
+            nodeOfBlock[i] = -1;
             if (b.Id is null) continue;
             if (!seen.TryAdd(b.Id, i))
             {
@@ -56,63 +58,57 @@ internal static class TaskListValidator
                     $"duplicate PR id; first defined at line {first.IdPosition.Line}", "give each PR its own pr_id"));
                 continue;
             }
+            nodeOfBlock[i] = nodes.Count;
+            nodes.Add(b);
             if (b.Pr is null) continue;
-            prOfBlock[i] = prs.Count;
             byId.Add(b.Id, prs.Count);
             prs.Add(b.Pr);
         }
 
-        // Dependencies as indexes into prs (-1: not loaded), in one flat array.
-        var firstEdge = new int[prs.Count + 1];
+        // The graph over every first-seen id, dependencies as node indexes (-1: not in the file), in one flat array.
+        var ids = new string[nodes.Count];
+        var positions = new IReadOnlyList<SourcePosition>[nodes.Count];
+        var firstEdge = new int[nodes.Count + 1];
         var edgeCount = 0;
-        foreach (var pr in prs) edgeCount += pr.Dependencies.Count;
+        for (var n = 0; n < nodes.Count; n++)
+        {
+            ids[n] = nodes[n].Id!;
+            positions[n] = nodes[n].Pr?.DependencyPositions ?? nodes[n].UnloadedDependencyPositions;
+            edgeCount += (nodes[n].Pr?.Dependencies ?? nodes[n].UnloadedDependencies).Count;
+        }
         var edges = new int[edgeCount];
         var e = 0;
-        for (var i = 0; i < prs.Count; i++)
+        for (var n = 0; n < nodes.Count; n++)
         {
-            firstEdge[i] = e;
-            var pr = prs[i];
-            var deps = pr.Dependencies;
+            firstEdge[n] = e;
+            var deps = nodes[n].Pr?.Dependencies ?? nodes[n].UnloadedDependencies;
             for (var d = 0; d < deps.Count; d++)
             {
-                var dep = deps[d];
-                if (seen.TryGetValue(dep, out var block))
+                if (seen.TryGetValue(deps[d], out var block))
                 {
-                    edges[e++] = prOfBlock[block];
+                    edges[e++] = nodeOfBlock[block];
                     continue;
                 }
                 edges[e++] = -1;
-                var at = pr.DependencyPositions[d];
-                diagnostics.Add(new TaskListDiagnostic(path, at.Line, at.Column, pr.Id, "dependencies",
-                    $"'{dep}' is not a PR in this task list", "fix the id or remove the dependency",
+                var at = positions[n][d];
+                diagnostics.Add(new TaskListDiagnostic(path, at.Line, at.Column, ids[n], "dependencies",
+                    $"'{deps[d]}' is not a PR in this task list", "fix the id or remove the dependency",
                     lenient ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error));
             }
         }
-        firstEdge[prs.Count] = e;
-        foreach (var b in blocks)
-        {
-            if (b.Pr is not null || b.Id is null) continue;
-            for (var d = 0; d < b.UnloadedDependencies.Count; d++)
-            {
-                var dep = b.UnloadedDependencies[d];
-                if (seen.ContainsKey(dep)) continue;
-                var at = b.UnloadedDependencyPositions[d];
-                diagnostics.Add(new TaskListDiagnostic(path, at.Line, at.Column, b.Id, "dependencies",
-                    $"'{dep}' is not a PR in this task list", "fix the id or remove the dependency",
-                    lenient ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error));
-            }
-        }
-        FindCycles(prs, firstEdge, edges, path, diagnostics);
+        firstEdge[nodes.Count] = e;
+        FindCycles(ids, positions, firstEdge, edges, path, diagnostics);
         return new Result(prs, byId, diagnostics);
     }
 
     /// <summary>Iterative depth-first search; each back edge is reported once as the cycle it closes.</summary>
-    private static void FindCycles(List<PullRequest> prs, int[] firstEdge, int[] edges, string? path, List<TaskListDiagnostic> diagnostics)
+    private static void FindCycles(string[] ids, IReadOnlyList<SourcePosition>[] positions, int[] firstEdge, int[] edges, string? path, List<TaskListDiagnostic> diagnostics)
     {
-        var color = new byte[prs.Count]; // 0 unvisited, 1 on the stack, 2 done
-        var stackNode = new int[prs.Count];
-        var stackNext = new int[prs.Count];
-        for (var root = 0; root < prs.Count; root++)
+        var count = ids.Length;
+        var color = new byte[count]; // 0 unvisited, 1 on the stack, 2 done
+        var stackNode = new int[count];
+        var stackNext = new int[count];
+        for (var root = 0; root < count; root++)
         {
             if (color[root] != 0) continue;
             var top = 0;
@@ -142,12 +138,12 @@ internal static class TaskListValidator
                 else if (color[dep] == 1)
                 {
                     var from = Array.LastIndexOf(stackNode, dep, top);
-                    var ids = new List<string>(top - from + 2);
-                    for (var k = from; k <= top; k++) ids.Add(prs[stackNode[k]].Id);
-                    ids.Add(prs[dep].Id);
-                    var at = prs[node].DependencyPositions[next - firstEdge[node]];
-                    diagnostics.Add(new TaskListDiagnostic(path, at.Line, at.Column, prs[node].Id, "dependencies",
-                        "dependency cycle: " + string.Join(" → ", ids),
+                    var cycle = new List<string>(top - from + 2);
+                    for (var k = from; k <= top; k++) cycle.Add(ids[stackNode[k]]);
+                    cycle.Add(ids[dep]);
+                    var at = positions[node][next - firstEdge[node]];
+                    diagnostics.Add(new TaskListDiagnostic(path, at.Line, at.Column, ids[node], "dependencies",
+                        "dependency cycle: " + string.Join(" → ", cycle),
                         "a PR cannot wait for itself; remove one of these dependencies"));
                 }
             }

@@ -142,6 +142,16 @@ public class TaskListValidationTests
     }
 
     [Fact]
+    public void A_cycle_through_a_pr_that_does_not_load_is_still_reported_in_the_same_run()
+    {
+        var text = List(Pr("PR-004", "[PR-007]", state: "done"), Pr("PR-007", "[PR-004]"));
+        var e = Strict(text);
+        Assert.Equal(["cold_state", "dependencies"], e.Diagnostics.Select(d => d.Field));
+        Assert.Equal("dependency cycle: PR-004 → PR-007 → PR-004", e.Diagnostics[1].Message);
+        Assert.Equal(LineOf(text, "dependencies: [PR-004]"), e.Diagnostics[1].Line); // the edge that closes the cycle
+    }
+
+    [Fact]
     public void Bad_file_entries_are_reported_and_kept_conservatively_in_lenient_mode()
     {
         var files = "estimated_files:\n  - path: src/a.cs\n    action: rename\n    description: d\n  - path: /etc/passwd\n    action: modify\n    description: d\n  - path: src/../../x.cs\n    action: create\n    description: d\n  - path: src/b.cs\n    action: delete\n";
