@@ -26,6 +26,9 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
 
     internal int MailboxDepth => (_queue?.Count ?? 0) + (_unstashed?.Count ?? 0);
 
+    /// <summary>Whether system messages wait to be processed (thread-safe; for tests and introspection).</summary>
+    internal bool HasPendingSystemMessages => Volatile.Read(ref _systemHead) is not null;
+
     public override void Tell(object message, IActorRef? sender)
     {
         ArgumentNullException.ThrowIfNull(message);
