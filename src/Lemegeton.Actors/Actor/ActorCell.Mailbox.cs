@@ -205,9 +205,10 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
 
     private void DrainUserMessagesToDeadLetters()
     {
-        if (_unstashed is { } unstashed)
+        // Once terminated, a sender's Tell drains too, concurrently with the owner's final drain:
+        // take the unstashed queue atomically so each of its messages becomes one dead letter.
+        if (Interlocked.Exchange(ref _unstashed, null) is { } unstashed)
         {
-            _unstashed = null;
             foreach (var e in unstashed) _system.PublishDeadLetter(e.Message, e.Sender, this);
         }
         if (_queue is null) return;
