@@ -26,6 +26,9 @@ public sealed class BasicsTests : ActorTestKit
         TestActor.Watch(echo);
         echo.Tell(PoisonPill.Instance, null);
         TestActor.ExpectTerminated(echo);
+        // The name stays taken until the parent has processed the death too, which runs concurrently
+        // with this probe's Terminated; wait for that before reusing it.
+        AwaitCondition(() => Sys.GetActorTree().Descendants().All(n => n.Path != "/user/echo"), message: "the name /user/echo was not released");
         var again = ActorOf(Props.Create<EchoActor>(), "echo");
         Assert.Equal(echo.Path, again.Path);
         Assert.NotEqual(echo, again);
