@@ -59,6 +59,9 @@ public sealed class BackoffSupervisorTests : ActorTestKit
         TestActor.ExpectNoMsg(TimeSpan.FromMilliseconds(50));
         Time.Advance(TimeSpan.FromSeconds(1));
         TestActor.ExpectMsgs("ctorworker", "preStartworker");
+        // The child starts before the supervisor arms its reset timer (same handler, after ActorOf):
+        // a reply from the supervisor shows that handler finished, so the clock moves after the arming.
+        Assert.Equal(2, RestartCount(sup));
 
         // Stable for the reset period: the count returns to zero.
         Time.Advance(TimeSpan.FromSeconds(60));

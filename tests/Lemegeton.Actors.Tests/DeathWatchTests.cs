@@ -55,12 +55,14 @@ public sealed class DeathWatchTests : ActorTestKit
         var watcher = ActorOf(Props.Create(() => new WatcherActor(TestActor.Ref)));
         watcher.Tell(new WatchIt(target), null);
         TestActor.ExpectMsg("watching");
-        // Hold the watcher busy while the target dies, then unwatch before the Terminated is processed.
+        // Hold the watcher inside a handler while the target dies. Its death notice then waits in the
+        // watcher's system queue; when the gate opens it becomes a Terminated queued behind UnwatchIt,
+        // so Unwatch runs while that Terminated is already in the mailbox and must withdraw it.
         watcher.Tell(gate, null);
-        var probe = CreateTestProbe();
-        probe.Watch(target);
+        TestActor.ExpectMsg("blocked");
         Sys.Stop(target);
-        probe.ExpectTerminated(target);
+        var watcherCell = (ActorCell)watcher;
+        AwaitCondition(() => watcherCell.HasPendingSystemMessages, message: "the death notice did not reach the watcher");
         watcher.Tell(new UnwatchIt(target), null);
         gate.Set();
         TestActor.ExpectMsg("unwatched");
@@ -151,7 +153,7 @@ public sealed class DeathWatchTests : ActorTestKit
         {
             Receive<WatchIt>(w => { Context.Watch(w.Target); probe.Tell("watching", null); });
             Receive<UnwatchIt>(w => { Context.Unwatch(w.Target); probe.Tell("unwatched", null); });
-            Receive<ManualResetEventSlim>(g => g.Wait(TimeSpan.FromSeconds(10)));
+            Receive<ManualResetEventSlim>(g => { probe.Tell("blocked", null); g.Wait(TimeSpan.FromSeconds(10)); });
             // A Terminated is only delivered to the actor that watched (Akka drops forwarded ones), so wrap it.
             Receive<Terminated>(t => probe.Tell(new Died(t.ActorRef, t.ExistenceConfirmed), null));
         }

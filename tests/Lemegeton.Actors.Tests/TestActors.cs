@@ -60,10 +60,18 @@ public sealed class SupervisorActor : ReceiveActor
 
 public static class KitExtensions
 {
+    /// <summary>
+    /// Has <paramref name="supervisor"/> create a child and returns it. The reply comes on a probe of
+    /// its own: the child may start (and tell its lifecycle to TestActor) before the supervisor's
+    /// reply is sent, and messages from two senders have no order.
+    /// </summary>
     public static IActorRef CreateChild(this ActorTestKit kit, IActorRef supervisor, Props props, string name)
     {
-        supervisor.Tell((props, name), kit.TestActor.Ref);
-        return kit.ExpectMsg<IActorRef>();
+        var reply = kit.CreateTestProbe();
+        supervisor.Tell((props, name), reply.Ref);
+        var child = reply.ExpectMsg<IActorRef>();
+        kit.Sys.Stop(reply.Ref);
+        return child;
     }
 
     public static void ExpectMsgs(this TestProbe probe, params string[] expected)

@@ -224,7 +224,9 @@ internal sealed partial class ActorCell
             _behaviorStack = null;
             _awaitingTask = null;
             _childStats = null;
-            Volatile.Write(ref _terminated, 1);
+            // A full fence: senders enqueue and then read this flag, and the drains below read the
+            // queues after writing it; a plain release store could let both sides miss each other.
+            Interlocked.Exchange(ref _terminated, 1);
             TellWatchersWeDied();
             DrainUserMessagesToDeadLetters();
             if (_parent is null) _system.RootTerminated();

@@ -26,6 +26,9 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
 
     internal int MailboxDepth => (_queue?.Count ?? 0) + (_unstashed?.Count ?? 0);
 
+    /// <summary>Whether system messages wait to be processed (thread-safe; for tests and introspection).</summary>
+    internal bool HasPendingSystemMessages => Volatile.Read(ref _systemHead) is not null;
+
     public override void Tell(object message, IActorRef? sender)
     {
         ArgumentNullException.ThrowIfNull(message);
@@ -202,9 +205,10 @@ internal sealed partial class ActorCell : IThreadPoolWorkItem
 
     private void DrainUserMessagesToDeadLetters()
     {
-        if (_unstashed is { } unstashed)
+        // Once terminated, a sender's Tell drains too, concurrently with the owner's final drain:
+        // take the unstashed queue atomically so each of its messages becomes one dead letter.
+        if (Interlocked.Exchange(ref _unstashed, null) is { } unstashed)
         {
-            _unstashed = null;
             foreach (var e in unstashed) _system.PublishDeadLetter(e.Message, e.Sender, this);
         }
         if (_queue is null) return;

@@ -28,10 +28,21 @@ internal sealed partial class ActorCell
     {
         var state = _receiveTimeout!;
         state.Generation++;
+        state.ResetAt = _system.TimeProvider.GetTimestamp();
         state.Timer.Change(state.Timeout, Timeout.InfiniteTimeSpan);
     }
 
-    private bool AcceptReceiveTimeout(ReceiveTimeoutTick tick) => _receiveTimeout is { } s && s.Generation == tick.Generation;
+    private bool AcceptReceiveTimeout(ReceiveTimeoutTick tick)
+    {
+        if (_receiveTimeout is not { } s || s.Generation != tick.Generation) return false;
+        // The timer is reused, so a callback already running when a message reset the timeout reads
+        // the new generation: only the clock tells such a tick apart. Re-arming for the rest also
+        // covers a timer that fires slightly early on a coarser clock.
+        var idle = _system.TimeProvider.GetElapsedTime(s.ResetAt);
+        if (idle >= s.Timeout) return true;
+        s.Timer.Change(s.Timeout - idle, Timeout.InfiniteTimeSpan);
+        return false;
+    }
 
     private void CancelTimersAndTimeout()
     {
@@ -44,6 +55,7 @@ internal sealed partial class ActorCell
         public readonly ITimer Timer;
         public TimeSpan Timeout;
         public int Generation;
+        public long ResetAt;
 
         public ReceiveTimeoutState(ActorCell cell)
         {
