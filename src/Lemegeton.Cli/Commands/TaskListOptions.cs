@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics.CodeAnalysis;
 using Lemegeton.Cli.Configuration;
 using Lemegeton.Core.TaskList;
 
@@ -57,6 +58,30 @@ public static class TaskListOptions
             failure = e;
             return null;
         }
+    }
+
+    /// <summary>
+    /// What the commands that work on a loaded list share: read the configuration, resolve the path,
+    /// load the list. On failure writes why to standard error and gives the exit code: 2 for a
+    /// configuration error, 1 for a list that does not load (<paramref name="verb"/> completes the
+    /// advice "run with --lenient to … the PRs that load").
+    /// </summary>
+    public static bool TryLoadForCommand(ParseResult result, CliEnvironment environment, Argument<string?> path, Option<bool> lenient, string verb,
+        [NotNullWhen(true)] out TaskListDocument? document, [NotNullWhen(true)] out ProductSettings? settings, out string file, out int exitCode)
+    {
+        document = null;
+        file = "";
+        exitCode = 2;
+        settings = GlobalOptions.LoadSettings(result, environment);
+        if (settings is null) return false;
+        file = ResolvePath(result.GetValue(path), environment, settings);
+        document = TryLoad(file, result.GetValue(lenient), settings, out var failure);
+        if (document is not null) return true;
+        var error = result.InvocationConfiguration.Error;
+        WriteDiagnostics(error, failure!.Diagnostics);
+        if (failure.Document is not null) error.WriteLine($"{file}: invalid; fix the errors above or run with --lenient to {verb} the PRs that load.");
+        exitCode = 1;
+        return false;
     }
 
     /// <summary>Writes each diagnostic as <c>path:line:col: PR: field: message</c>, with its hint on the next line.</summary>

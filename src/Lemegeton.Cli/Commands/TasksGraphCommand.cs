@@ -25,16 +25,7 @@ public sealed class TasksGraphCommand : Command
         Add(lenient);
         SetAction(result =>
         {
-            var settings = GlobalOptions.LoadSettings(result, environment);
-            if (settings is null) return 2;
-            var file = TaskListOptions.ResolvePath(result.GetValue(path), environment, settings);
-            var doc = TaskListOptions.TryLoad(file, result.GetValue(lenient), settings, out var failure);
-            if (doc is null)
-            {
-                TaskListOptions.WriteDiagnostics(result.InvocationConfiguration.Error, failure!.Diagnostics);
-                if (failure.Document is not null) result.InvocationConfiguration.Error.WriteLine($"{file}: invalid; fix the errors above or run with --lenient to draw the PRs that load.");
-                return 1;
-            }
+            if (!TaskListOptions.TryLoadForCommand(result, environment, path, lenient, "draw", out var doc, out _, out var file, out var exitCode)) return exitCode;
             var output = result.InvocationConfiguration.Output;
             output.Write(result.GetValue(format) == "dot" ? Dot(doc) : Mermaid(doc));
             return 0;

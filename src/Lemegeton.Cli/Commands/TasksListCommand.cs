@@ -28,17 +28,7 @@ public sealed class TasksListCommand : Command
         SetAction(result =>
         {
             var output = result.InvocationConfiguration.Output;
-            var settings = GlobalOptions.LoadSettings(result, environment);
-            if (settings is null) return 2;
-            var file = TaskListOptions.ResolvePath(result.GetValue(path), environment, settings);
-            var doc = TaskListOptions.TryLoad(file, result.GetValue(lenient), settings, out var failure);
-            if (doc is null)
-            {
-                var error = result.InvocationConfiguration.Error;
-                TaskListOptions.WriteDiagnostics(error, failure!.Diagnostics);
-                if (failure.Document is not null) error.WriteLine($"{file}: invalid; fix the errors above or run with --lenient to list the PRs that load.");
-                return 1;
-            }
+            if (!TaskListOptions.TryLoadForCommand(result, environment, path, lenient, "list", out var doc, out _, out var file, out var exitCode)) return exitCode;
             IEnumerable<PullRequest> prs = doc.Prs;
             if (StateNames.TryParseCold(result.GetValue(state), out var only) && result.GetValue(state) is not null)
                 prs = prs.Where(p => p.ColdState == only);

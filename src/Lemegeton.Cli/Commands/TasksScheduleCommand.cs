@@ -60,16 +60,7 @@ public sealed class TasksScheduleCommand : Command
                 return 2;
             }
 
-            var settings = GlobalOptions.LoadSettings(result, environment);
-            if (settings is null) return 2;
-            var file = TaskListOptions.ResolvePath(result.GetValue(path), environment, settings);
-            var doc = TaskListOptions.TryLoad(file, result.GetValue(lenient), settings, out var failure);
-            if (doc is null)
-            {
-                TaskListOptions.WriteDiagnostics(error, failure!.Diagnostics);
-                if (failure.Document is not null) error.WriteLine($"{file}: invalid; fix the errors above or run with --lenient to schedule the PRs that load.");
-                return 1;
-            }
+            if (!TaskListOptions.TryLoadForCommand(result, environment, path, lenient, "schedule", out var doc, out var settings, out var file, out var exitCode)) return exitCode;
 
             SchedulerOptions options;
             try { options = settings.Scheduler; }
