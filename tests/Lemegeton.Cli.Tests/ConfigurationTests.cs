@@ -109,9 +109,10 @@ public sealed class ConfigurationTests
 
         var show = CliRun.Of(dir.Directory, "config", "show", "--set", "scheduler.max-parallel-prs=3");
         var badFlag = CliRun.Of(dir.Directory, "config", "show", "--set", "scheduler.max-parallel-prs");
+        var badStrategy = CliRun.Of(dir.Directory, "tasks", "schedule", "--set", "scheduler.strategy=fastest");
+        var badMode = CliRun.Of(dir.Directory, "tasks", "validate", "--set", "task-list.mode=loose");
         dir.Write("lemegeton {\n  scheduler {\n    max-parallel-prs = \n", ".lemegeton/lemegeton.conf");
         var badFile = CliRun.Of(dir.Directory, "config", "show");
-        var badStrategy = CliRun.Of(dir.Directory, "tasks", "schedule", "--set", "scheduler.strategy=fastest");
 
         Assert.Equal(0, show.ExitCode);
         Assert.Contains("lemegeton:scheduler:maxparallelprs = 3", show.Output);
@@ -121,6 +122,9 @@ public sealed class ConfigurationTests
         Assert.Equal(2, badFile.ExitCode);
         Assert.Contains("lemegeton.conf:", badFile.Error);
         Assert.Equal(2, badStrategy.ExitCode);
+        Assert.Contains("lemegeton.scheduler.strategy: 'fastest' is not a strategy", badStrategy.Error);
+        Assert.Equal(2, badMode.ExitCode);
+        Assert.Contains("lemegeton.task-list.mode: 'loose' is not a task-list mode", badMode.Error);
     }
 
     private static void AssertSameValues<T>(T expected, T actual)

@@ -30,7 +30,8 @@ public sealed class ConfigCommand : Command
                 return 0;
             }
             output.WriteLine($"# repository: {settings.RepositoryRoot}");
-            output.WriteLine($"# project file: {LemegetonConfiguration.ProjectFilePath(settings.RepositoryRoot)}{(File.Exists(LemegetonConfiguration.ProjectFilePath(settings.RepositoryRoot)) ? "" : " (absent)")}");
+            var projectFile = LemegetonConfiguration.ProjectFilePath(settings.RepositoryRoot);
+            output.WriteLine($"# project file: {projectFile}{(File.Exists(projectFile) ? "" : " (absent)")}");
             foreach (var (key, value) in values) output.WriteLine($"{key} = {value}");
             return 0;
         });

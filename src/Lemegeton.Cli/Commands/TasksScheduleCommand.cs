@@ -62,13 +62,7 @@ public sealed class TasksScheduleCommand : Command
 
             if (!TaskListOptions.TryLoadForCommand(result, environment, path, lenient, "schedule", out var doc, out var settings, out var file, out var exitCode)) return exitCode;
 
-            SchedulerOptions options;
-            try { options = settings.Scheduler; }
-            catch (Configuration.ConfigurationException e)
-            {
-                error.WriteLine($"configuration: {e.Message}");
-                return 2;
-            }
+            var options = settings.Scheduler;
             if (result.GetValue(maxParallel) is { } cap) options = options with { MaxParallelPrs = cap };
             if (AssignmentStrategyNames.TryParse(result.GetValue(strategy), out var chosen)) options = options with { Strategy = chosen };
             var index = SchedulingIndex.Build(doc.Prs);

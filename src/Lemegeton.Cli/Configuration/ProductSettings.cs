@@ -13,10 +13,14 @@ namespace Lemegeton.Cli.Configuration;
 /// </summary>
 public sealed class ProductSettings
 {
+    // The typed sections are read here, once, so that a bad value fails Load with its key named
+    // rather than surfacing later inside whichever command first asks for it.
     private ProductSettings(IConfigurationRoot configuration, string repositoryRoot)
     {
         Configuration = configuration;
         RepositoryRoot = repositoryRoot;
+        TaskList = ReadTaskList();
+        Scheduler = ReadScheduler();
     }
 
     /// <summary>The layered configuration; every product key is under <c>lemegeton:</c>.</summary>
@@ -29,31 +33,10 @@ public sealed class ProductSettings
     public string TaskListPath => Configuration[Key("task-list.path")] ?? Commands.TaskListOptions.DefaultRelativePath;
 
     /// <summary>How the task list is parsed, from <c>lemegeton.task-list.*</c>.</summary>
-    public TaskListParseOptions TaskList => new()
-    {
-        Mode = Read("task-list.mode", TaskListValidationMode.Strict, ParseMode),
-        ParallelThreshold = Read("task-list.parallel-threshold", 64, int.Parse),
-    };
+    public TaskListParseOptions TaskList { get; }
 
     /// <summary>The scheduler's options, from <c>lemegeton.scheduler.*</c>.</summary>
-    public SchedulerOptions Scheduler
-    {
-        get
-        {
-            var defaults = new SchedulerOptions();
-            var orderSection = Configuration.GetSection(Key("scheduler.order"));
-            var order = orderSection.GetChildren()
-                .OrderBy(c => int.TryParse(c.Key, out var i) ? i : int.MaxValue)
-                .Select(c => ParseOrderKey(c.Value, c.Path))
-                .ToArray();
-            return new SchedulerOptions
-            {
-                MaxParallelPrs = Read("scheduler.max-parallel-prs", defaults.MaxParallelPrs, int.Parse),
-                Order = order.Length > 0 ? order : defaults.Order,
-                Strategy = Read("scheduler.strategy", defaults.Strategy, ParseStrategy),
-            };
-        }
-    }
+    public SchedulerOptions Scheduler { get; }
 
     /// <summary>Binds a section (given in HOCON spelling, e.g. <c>journal.file</c>) to an Options class; unknown keys are errors.</summary>
     public T Bind<T>(string hoconPath) where T : new() =>
@@ -82,6 +65,31 @@ public sealed class ProductSettings
         {
             throw new ConfigurationException(e.Message, e);
         }
+    }
+
+    private TaskListParseOptions ReadTaskList()
+    {
+        var defaults = TaskListParseOptions.Strict;
+        return new TaskListParseOptions
+        {
+            Mode = Read("task-list.mode", defaults.Mode, ParseMode),
+            ParallelThreshold = Read("task-list.parallel-threshold", defaults.ParallelThreshold, int.Parse),
+        };
+    }
+
+    private SchedulerOptions ReadScheduler()
+    {
+        var defaults = new SchedulerOptions();
+        var order = Configuration.GetSection(Key("scheduler.order")).GetChildren()
+            .OrderBy(c => int.TryParse(c.Key, out var i) ? i : int.MaxValue)
+            .Select(c => ParseOrderKey(c.Value, c.Path))
+            .ToArray();
+        return new SchedulerOptions
+        {
+            MaxParallelPrs = Read("scheduler.max-parallel-prs", defaults.MaxParallelPrs, int.Parse),
+            Order = order.Length > 0 ? order : defaults.Order,
+            Strategy = Read("scheduler.strategy", defaults.Strategy, ParseStrategy),
+        };
     }
 
     private static string Key(string hoconPath) => HoconConfigurationKey.From($"{LemegetonConfiguration.RootSection}.{hoconPath}");
