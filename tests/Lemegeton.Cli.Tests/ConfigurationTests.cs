@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Reflection;
-using Lemegeton.Actors;
 using Lemegeton.Cli.Configuration;
 using Lemegeton.Core.Scheduling;
 using Lemegeton.Core.TaskList;
@@ -40,14 +39,6 @@ public sealed class ConfigurationTests
         Assert.Equal(code.MaxParallelPrs, scheduler.MaxParallelPrs);
         Assert.Equal(code.Strategy, scheduler.Strategy);
         Assert.Equal(code.Order, scheduler.Order);
-
-        var actors = settings.Bind<ActorSystemSettings>("actors");
-        var kernel = new ActorSystemSettings();
-        Assert.Equal(kernel.Throughput, actors.Throughput);
-        Assert.Equal(kernel.LogDeadLetters, actors.LogDeadLetters);
-        Assert.Equal(kernel.LogDeadLettersSuspendDuration, actors.LogDeadLettersSuspendDuration);
-        Assert.Equal(kernel.ShutdownPhaseTimeout, actors.ShutdownPhaseTimeout);
-        Assert.Equal(kernel.GuardianEscalationPolicy, actors.GuardianEscalationPolicy);
     }
 
     [Fact]

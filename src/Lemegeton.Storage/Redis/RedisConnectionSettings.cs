@@ -71,7 +71,6 @@ public sealed record RedisConnectionSettings(string Host, int Port, string? Pass
             ClientName = clientName,
             ConnectTimeout = 2000,
             SyncTimeout = 5000,
-            ResponseTimeout = 5000,
             ConnectRetry = 1,
             KeepAlive = 5,
             AllowAdmin = true,
