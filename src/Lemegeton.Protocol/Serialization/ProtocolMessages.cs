@@ -12,7 +12,7 @@ namespace Lemegeton.Protocol.Serialization;
 /// </summary>
 public static class ProtocolMessages
 {
-    private static readonly ProtocolJsonContext Json = ProtocolJsonContext.Default;
+    private static readonly ProtocolJsonContext Json = ProtocolJsonContext.Wire;
 
     public static MessageRegistry Registry { get; } = MessageRegistry.CreateBuilder()
         .Add(Manifest("RegisterAgent"), Json.RegisterAgent)

@@ -15,8 +15,15 @@ public static class ProtocolLimits
     /// <summary>Longest free text (title, summary, error, reason, progress note): 16 KiB characters.</summary>
     public const int MaxTextLength = 16 * 1024;
 
-    /// <summary>Longest PR body in an assignment: 512 KiB characters (Akka's frame limit must allow it).</summary>
+    /// <summary>Longest PR body in an assignment: 512 Ki characters (see <see cref="RecommendedMaximumFrameSize"/>).</summary>
     public const int MaxBodyLength = 512 * 1024;
+
+    /// <summary>
+    /// The <c>akka.remote.dot-netty.tcp.maximum-frame-size</c> hub and agents should set: 4 MiB. The
+    /// largest message these limits allow (an <c>AssignPr</c> with a maximal body, title and file list,
+    /// all non-ASCII) serializes below it; Akka's default of 128,000 bytes would drop large assignments.
+    /// </summary>
+    public const int RecommendedMaximumFrameSize = 4 * 1024 * 1024;
 
     /// <summary>Longest branch name: 255 characters.</summary>
     public const int MaxBranchLength = 255;

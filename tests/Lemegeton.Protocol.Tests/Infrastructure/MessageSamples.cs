@@ -16,7 +16,7 @@ internal static class MessageSamples
         new RegisterAgent("c-1", 1, "worker-1", AgentTypes.Worker, AgentModels.Sonnet, 7, 2, "s-41"),
         new Welcome("c-1", "s-42", "hub-a", 10_000, 30_000, CoordinationMode.Distributed),
         new Heartbeat(12, HeartbeatStates.Working, ["PR-012"]),
-        new Bye("operator stopped the agent"),
+        new Bye("l'opérateur a arrêté l'agent ✓ <&>"),
         new Ack("c-2"),
         new AssignPr("a-7", "PR-012", "Add the lease manager", WorkKind.Implement, ["src/a.cs", "tests/a_test.cs"], 1234, null, "## Goal\nLeases.\n"),
         new ProgressReport("PR-012", 40, "tests written"),

@@ -8,6 +8,8 @@ using Lemegeton.Protocol.Coordination;
 using Lemegeton.Protocol.Serialization;
 using Lemegeton.Protocol.Session;
 using Lemegeton.Protocol.Tests.Infrastructure;
+using Lemegeton.Protocol.Validation;
+using Lemegeton.Protocol.Work;
 
 namespace Lemegeton.Protocol.Tests.Serialization;
 
@@ -156,5 +158,28 @@ public sealed class LemegetonSerializerTests(LocalSystemFixture fixture) : IClas
         var actor = fixture.System.ActorOf(Props.Empty);
         var bytes = _serializer.ToBinary(new AgentSeen("worker-1", actor));
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(bytes, TestJsonContext.Default.AgentSeen));
+    }
+
+    [Fact]
+    public void The_largest_valid_assignment_fits_the_recommended_frame_size()
+    {
+        var files = Enumerable.Range(0, ProtocolLimits.MaxFiles)
+            .Select(i => $"{i:D3}/" + new string('€', ProtocolLimits.MaxPathLength - 4)).ToList();
+        var largest = new AssignPr(
+            new string('c', ProtocolLimits.MaxIdLength), new string('p', ProtocolLimits.MaxIdLength),
+            new string('€', ProtocolLimits.MaxTextLength), WorkKind.Implement, files, long.MaxValue,
+            new string('b', ProtocolLimits.MaxBranchLength), new string('€', ProtocolLimits.MaxBodyLength));
+        Assert.Null(ProtocolValidator.Validate(largest));
+
+        var size = _serializer.ToBinary(largest).Length;
+        Assert.True(size < ProtocolLimits.RecommendedMaximumFrameSize, $"{size} bytes");
+        Assert.True(size > 128_000, "the default Akka frame size would already drop it");
+    }
+
+    [Fact]
+    public void Non_ascii_text_is_written_as_utf8_not_escaped()
+    {
+        var json = Encoding.UTF8.GetString(_serializer.ToBinary(new Bye("arrêté ✓ l'agent")));
+        Assert.Equal("{\"reason\":\"arrêté ✓ l'agent\"}", json);
     }
 }
