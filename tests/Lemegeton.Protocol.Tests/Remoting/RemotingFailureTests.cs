@@ -18,6 +18,9 @@ namespace Lemegeton.Protocol.Tests.Remoting;
 public sealed class RemotingFailureTests(ITestOutputHelper output)
     : Akka.TestKit.Xunit2.TestKit(RemoteSetup(TestRegistries.Receiver), "hub", output)
 {
+    // Generous: the machine running the suite may be busy; a passing run takes milliseconds per step.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
     private const string RemoteConfig = """
         akka.actor.provider = remote
         akka.remote.dot-netty.tcp.hostname = "127.0.0.1"
@@ -52,14 +55,14 @@ public sealed class RemotingFailureTests(ITestOutputHelper output)
             var agentSession = CreateTestProbe(agentSystem, "agent-session");
 
             inbox.Tell(new Heartbeat(1, HeartbeatStates.Idle), agentSession.Ref);
-            Assert.Equal(1, hubInbox.ExpectMsg<Heartbeat>().Seq);
+            Assert.Equal(1, hubInbox.ExpectMsg<Heartbeat>(Patience).Seq);
 
             inbox.Tell(new Rogue("a type only the agent knows"), agentSession.Ref);
             inbox.Tell(new BrokenWriter("not a number"), agentSession.Ref);
             inbox.Tell(new Heartbeat(2, HeartbeatStates.Idle), agentSession.Ref);
 
             // Same association, in order: the two unreadable messages never arrived, the next good one did.
-            Assert.Equal(2, hubInbox.ExpectMsg<Heartbeat>().Seq);
+            Assert.Equal(2, hubInbox.ExpectMsg<Heartbeat>(Patience).Seq);
             Assert.Equal(agentSession.Ref.Path.ToStringWithAddress(((ExtendedActorSystem)agentSystem).Provider.DefaultAddress), hubInbox.LastSender.Path.ToString());
 
             // Both drops were logged with the serializer's explanation.
@@ -68,13 +71,13 @@ public sealed class RemotingFailureTests(ITestOutputHelper output)
             {
                 logged.Add(Describe((LogEvent)e));
                 return logged.Any(l => l.Contains("Unknown manifest 'lemegeton.test.Rogue'")) && logged.Any(l => l.Contains("Malformed lemegeton.test.Broken payload"));
-            }, TimeSpan.FromSeconds(5));
+            }, Patience);
 
             // The association still carries traffic both ways, including an actor reference inside a message.
             inbox.Tell(new AgentSeen("worker-1", agentSession.Ref));
-            var seen = hubInbox.ExpectMsg<AgentSeen>();
+            var seen = hubInbox.ExpectMsg<AgentSeen>(Patience);
             seen.Agent.Tell(new Ack("c-1"));
-            Assert.Equal("c-1", agentSession.ExpectMsg<Ack>().Re);
+            Assert.Equal("c-1", agentSession.ExpectMsg<Ack>(Patience).Re);
 
             hubLifecycle.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
             agentLifecycle.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
