@@ -8,6 +8,8 @@ using Microsoft.Extensions.Hosting;
 
 namespace Lemegeton.Protocol.Tests.Serialization;
 
+/// <summary>Each test starts and stops its own actor system (1–3 s on a busy machine).</summary>
+[Trait("Category", "Slow")]
 public sealed class SerializerBindingTests
 {
     [Fact]
