@@ -19,7 +19,7 @@ public sealed class AkkaConfigurationTests
         Assert.Equal("cluster", config.GetString("akka.actor.provider"));
         Assert.False(config.GetBoolean("akka.actor.serialize-messages"));
         Assert.Equal(TimeSpan.FromMilliseconds(200), config.GetTimeSpan("akka.cluster.failure-detector.heartbeat-interval"));
-        Assert.Equal(TimeSpan.FromSeconds(1), config.GetTimeSpan("akka.cluster.failure-detector.acceptable-heartbeat-pause"));
+        Assert.Equal(TimeSpan.FromMilliseconds(750), config.GetTimeSpan("akka.cluster.failure-detector.acceptable-heartbeat-pause"));
         Assert.Equal(8.0, config.GetDouble("akka.cluster.failure-detector.threshold"));
         Assert.Equal(4L * 1024 * 1024, config.GetByteSize("akka.remote.dot-netty.tcp.maximum-frame-size"));
         Assert.Equal(4053, config.GetInt("akka.remote.dot-netty.tcp.port"));
