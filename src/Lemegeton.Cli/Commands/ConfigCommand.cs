@@ -11,7 +11,7 @@ public sealed class ConfigCommand : Command
     public ConfigCommand(CliEnvironment environment)
         : base("config", "Show the effective configuration: hocon/reference.conf, then .lemegeton/lemegeton.conf, then LEMEGETON__… variables, then --set flags.")
     {
-        var show = new Command("show", "Print every configuration key under lemegeton with its effective value (keys as the Options classes bind them).");
+        var show = new Command("show", "Print every configuration key under lemegeton with its effective value (keys as the Options classes bind them), then every key of the akka section (as Akka reads them, dashes kept).");
         var json = TaskListOptions.JsonOption();
         show.Add(json);
         show.SetAction(result =>
@@ -23,9 +23,10 @@ public sealed class ConfigCommand : Command
                 .Where(kv => kv.Value is not null)
                 .OrderBy(kv => kv.Key, StringComparer.Ordinal)
                 .ToArray();
+            var akka = settings.Akka.Entries.Select(e => KeyValuePair.Create(e.DisplayPath, (string?)e.DisplayValue)).ToArray();
             if (result.GetValue(json))
             {
-                var map = values.ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal);
+                var map = values.Concat(akka).ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal);
                 output.WriteLine(JsonSerializer.Serialize(map, CliJsonContext.Default.DictionaryStringString));
                 return 0;
             }
@@ -33,6 +34,8 @@ public sealed class ConfigCommand : Command
             var projectFile = LemegetonConfiguration.ProjectFilePath(settings.RepositoryRoot);
             output.WriteLine($"# project file: {projectFile}{(File.Exists(projectFile) ? "" : " (absent)")}");
             foreach (var (key, value) in values) output.WriteLine($"{key} = {value}");
+            output.WriteLine("# akka: handed to Akka.NET as written (paths keep their dashes; --set akka.…=value overrides)");
+            foreach (var (key, value) in akka) output.WriteLine($"{key} = {value}");
             return 0;
         });
         Add(show);

@@ -2,6 +2,7 @@ using Lemegeton.Core.Scheduling;
 using Lemegeton.Core.TaskList;
 using Lemegeton.Hocon;
 using Lemegeton.Hocon.Configuration;
+using Lemegeton.Hosting.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace Lemegeton.Cli.Configuration;
@@ -38,6 +39,9 @@ public sealed class ProductSettings
     /// <summary>The scheduler's options, from <c>lemegeton.scheduler.*</c>.</summary>
     public SchedulerOptions Scheduler { get; }
 
+    /// <summary>The effective <c>akka</c> section (reference.conf, project file, <c>--set akka.…</c> flags), keys with their dashes.</summary>
+    public AkkaConfiguration Akka { get; private init; } = null!;
+
     /// <summary>Binds a section (given in HOCON spelling, e.g. <c>journal.file</c>) to an Options class; unknown keys are errors.</summary>
     public T Bind<T>(string hoconPath) where T : new() =>
         Configuration.GetSection(Key(hoconPath)).Get<T>(o => o.ErrorOnUnknownConfiguration = true) ?? new T();
@@ -51,20 +55,29 @@ public sealed class ProductSettings
     {
         var root = RepositoryLocator.FindRoot(workingDirectory);
         var flags = new List<KeyValuePair<string, string?>>();
+        var akkaFlags = new List<string>();
         foreach (var raw in overrides)
         {
+            if (AkkaConfiguration.IsAkkaAssignment(raw)) { akkaFlags.Add(raw); continue; }
             var text = raw.StartsWith(LemegetonConfiguration.RootSection + ".", StringComparison.OrdinalIgnoreCase) ? raw : $"{LemegetonConfiguration.RootSection}.{raw}";
             try { flags.Add(LemegetonConfiguration.ParseOverride(text)); }
             catch (FormatException e) { throw new ConfigurationException($"--set {raw}: {e.Message}", e); }
         }
         try
         {
-            return new ProductSettings(LemegetonConfiguration.Build(root, flags, environment), root);
+            var configuration = LemegetonConfiguration.Build(root, flags, environment);
+            return new ProductSettings(configuration, root) { Akka = LoadAkka(root, akkaFlags, environment) };
         }
         catch (HoconException e)
         {
             throw new ConfigurationException(e.Message, e);
         }
+    }
+
+    private static AkkaConfiguration LoadAkka(string root, List<string> akkaFlags, System.Collections.IDictionary? environment)
+    {
+        try { return AkkaConfiguration.From(LemegetonConfiguration.LoadHocon(root, environment), akkaFlags); }
+        catch (FormatException e) { throw new ConfigurationException(e.Message, e); }
     }
 
     private TaskListParseOptions ReadTaskList()

@@ -1,0 +1,3 @@
+namespace Lemegeton.Hosting.Tests.Messages;
+
+public sealed record Ping(string Text) : IWireTestMessage;
