@@ -86,8 +86,21 @@ public sealed class RedisJournalStore : IJournalStore
             }
         }
 
-        var db = await _connection.DatabaseAsync().ConfigureAwait(false);
-        var result = (RedisResult[])(await WriteScript.EvaluateAsync(db, keys, args).ConfigureAwait(false))!;
+        RedisResult[] result;
+        try
+        {
+            // The client's own timeout is checked on a heartbeat (about once a second), so the
+            // write timeout is enforced here. A write that timed out may still be applied by the
+            // server; the script makes the caller's retry harmless.
+            result = (RedisResult[])(await WriteAsyncCore(keys, args).WaitAsync(_settings.WriteTimeout).ConfigureAwait(false))!;
+        }
+        catch (TimeoutException ex) when (ex is not RedisTimeoutException)
+        {
+            throw new TimeoutException(
+                $"The Redis journal write of {eventCount} events ({groups.Count} requests) to {_settings.Endpoint} did not complete within {_settings.WriteTimeout.TotalMilliseconds} ms. It may still be applied; retrying it is safe.",
+                ex);
+        }
+
         var outcomes = new Exception?[groups.Count];
         for (var i = 0; i < groups.Count; i++)
         {
@@ -112,6 +125,12 @@ public sealed class RedisJournalStore : IJournalStore
         }
 
         return outcomes;
+    }
+
+    private async Task<RedisResult> WriteAsyncCore(RedisKey[] keys, RedisValue[] args)
+    {
+        var db = await _connection.DatabaseAsync().ConfigureAwait(false);
+        return await WriteScript.EvaluateAsync(db, keys, args).ConfigureAwait(false);
     }
 
     public async Task ReplayAsync(string persistenceId, long fromSequenceNr, long toSequenceNr, long max, Action<JournalEntry> onEntry, CancellationToken ct = default)

@@ -18,7 +18,7 @@ public sealed class EventRecorder : ReceivePersistentActor
         PersistenceId = persistenceId;
         _reportTo = reportTo;
 
-        Recover<SnapshotOffer>(offer => _events.AddRange((IEnumerable<object>)((RecordedSnapshot)offer.Snapshot).Events));
+        Recover<SnapshotOffer>(offer => _events.AddRange(((RecordedSnapshot)offer.Snapshot).Events));
         Recover<RecoveryCompleted>(_ => _reportTo.Tell(new Recovered([.. _events], LastSequenceNr)));
         RecoverAny(e => _events.Add(e));
 

@@ -1,4 +1,4 @@
 namespace Lemegeton.Persistence.Tests.Infrastructure;
 
 /// <summary>The snapshot EventRecorder saves.</summary>
-public sealed record RecordedSnapshot(IReadOnlyList<object> Events);
+public sealed record RecordedSnapshot(object[] Events);
