@@ -100,6 +100,19 @@ public sealed class RedisJournalStoreTests(RedisServerFixture redis) : IClassFix
     }
 
     [Fact]
+    public async Task Group_commit_splits_at_max_batch_size_but_never_splits_a_write()
+    {
+        await using var small = new RedisJournalStore(redis.Settings(_prefix, maxBatchSize: 3));
+        var writes = Enumerable.Range(1, 30).Select(i => small.WriteAsync(Batch([Entry($"s{i}", 1)], [Entry($"s{i}", 2)]))).ToList();
+        writes.Add(small.WriteAsync(Batch([.. Enumerable.Range(1, 7).Select(i => Entry("big", i))])));
+        await Task.WhenAll(writes);
+
+        for (var i = 1; i <= 30; i++)
+            Assert.Equal([1L, 2], (await ReplayAll($"s{i}", small)).Select(e => e.SequenceNr));
+        Assert.Equal(7, (await ReplayAll("big", small)).Count);
+    }
+
+    [Fact]
     public async Task Keys_follow_the_documented_layout()
     {
         await _store.WriteAsync(Batch([Entry("pr:7", 1, tags: ["lease", "pr-7"]), Entry("pr:7", 2)]));
