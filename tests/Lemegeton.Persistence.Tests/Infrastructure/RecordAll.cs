@@ -1,0 +1,4 @@
+namespace Lemegeton.Persistence.Tests.Infrastructure;
+
+/// <summary>PersistAll: one atomic write.</summary>
+public sealed record RecordAll(IReadOnlyList<object> Events);

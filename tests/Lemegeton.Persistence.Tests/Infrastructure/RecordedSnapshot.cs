@@ -1,0 +1,4 @@
+namespace Lemegeton.Persistence.Tests.Infrastructure;
+
+/// <summary>The snapshot EventRecorder saves.</summary>
+public sealed record RecordedSnapshot(object[] Events);
