@@ -87,15 +87,15 @@ public sealed class FileJournalStoreTests : IDisposable
     {
         await using (var store = Open())
         {
-            await Task.WhenAll(Enumerable.Range(0, 40).Select(async w =>
+            await Task.WhenAll(Enumerable.Range(0, 16).Select(async w =>
             {
-                for (var s = 1; s <= 25; s++) await store.WriteAsync([[Of($"p{w}", s)]]);
+                for (var s = 1; s <= 10; s++) await store.WriteAsync([[Of($"p{w}", s)]]);
             }));
         }
 
         await using var reopened = Open();
-        for (var w = 0; w < 40; w++)
-            Assert.Equal(Enumerable.Range(1, 25).Select(s => $"p{w}#{s}"), (await ReplayAll(reopened, $"p{w}")).Select(Text));
+        for (var w = 0; w < 16; w++)
+            Assert.Equal(Enumerable.Range(1, 10).Select(s => $"p{w}#{s}"), (await ReplayAll(reopened, $"p{w}")).Select(Text));
     }
 
     [Fact]
