@@ -7,7 +7,7 @@ namespace Lemegeton.Storage;
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(EmbeddedRedis.ServerState))]
-[JsonSerializable(typeof(FileJournal.SnapshotFile))]
+[JsonSerializable(typeof(FileSnapshotStore.SnapshotFile))]
 [JsonSerializable(typeof(HotStateSnapshot))]
 [JsonSerializable(typeof(AgentRegisteredData))]
 [JsonSerializable(typeof(AgentRemovedData))]

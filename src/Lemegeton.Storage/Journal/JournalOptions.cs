@@ -1,14 +1,13 @@
+using Lemegeton.Persistence.Local;
+
 namespace Lemegeton.Storage.Journal;
 
-/// <summary>Journal-wide settings (<c>lemegeton.journal.*</c>); the stores have their own sections.</summary>
+/// <summary>Journal-wide settings (<c>lemegeton.journal.*</c>).</summary>
 public sealed class JournalOptions
 {
     /// <summary>Events between two snapshots of the hot state. Default 1000.</summary>
     public int SnapshotEvery { get; set; } = 1000;
 
-    /// <summary>The Redis stream journal (<c>lemegeton.journal.redis.*</c>).</summary>
-    public RedisJournalOptions Redis { get; set; } = new();
-
-    /// <summary>The local file journal (<c>lemegeton.journal.file.*</c>).</summary>
-    public FileJournalOptions File { get; set; } = new();
+    /// <summary>The local journal (<c>lemegeton.journal.file.*</c>): the <c>lemegeton-local</c> plugin and the failover plugin's local store.</summary>
+    public LocalJournalOptions File { get; set; } = new();
 }

@@ -18,7 +18,7 @@ public sealed partial class JournaledHotState
     private readonly SemaphoreSlim _serial = new(1, 1);
     private int _sinceSnapshot;
 
-    /// <param name="snapshots">The store to snapshot into now, or null to skip (see <see cref="FailoverJournal.CurrentSnapshotStore"/>).</param>
+    /// <param name="snapshots">The store to snapshot into now, or null to skip snapshots for the time being.</param>
     public JournaledHotState(HotStateView view, IJournal journal, Func<ISnapshotStore?> snapshots, int snapshotEvery, TimeProvider time, ILogger<JournaledHotState> logger)
     {
         View = view;

@@ -1,9 +1,11 @@
 using Lemegeton.Core.States;
+using Lemegeton.Persistence.Local;
 using Lemegeton.Storage.Git;
 using Lemegeton.Storage.Journal;
 using Lemegeton.Storage.Sync;
 using Lemegeton.Storage.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Lemegeton.Storage.Tests.Sync;
 
@@ -12,6 +14,7 @@ public sealed class StateHydratorTests : IAsyncLifetime
     private static readonly DateTimeOffset T0 = new(2026, 11, 21, 12, 0, 0, TimeSpan.Zero);
     private TestRepository _repo = null!;
     private readonly TempDirectory _journalDir = new("hydrate");
+    private readonly FakeTimeProvider _time = new(T0.AddHours(1));
 
     public async Task InitializeAsync() => _repo = await TestRepository.CreateAsync();
 
@@ -25,11 +28,13 @@ public sealed class StateHydratorTests : IAsyncLifetime
     private TaskListGitMirror Mirror() =>
         new(_repo.Root, new GitMirrorOptions { TaskListPath = TestRepository.TaskList }, TimeProvider.System, NullLogger<TaskListGitMirror>.Instance);
 
-    private FileJournal OpenJournal() =>
-        FileJournal.Open(_journalDir.Path, new FileJournalOptions(), TimeProvider.System, NullLogger<FileJournal>.Instance);
+    private StoreJournal OpenJournal() =>
+        new(FileJournalStore.Open(Path.Combine(_journalDir.Path, "journal"), new LocalJournalOptions(), _time, NullLogger.Instance));
 
-    private static StateHydrator Hydrator(TaskListGitMirror git, FileJournal journal) =>
-        new(git, journal, journal, TimeProvider.System, NullLogger<StateHydrator>.Instance);
+    private FileSnapshotStore Snapshots() => new(_journalDir.Path, NullLogger<FileSnapshotStore>.Instance);
+
+    private StateHydrator Hydrator(TaskListGitMirror git, StoreJournal journal) =>
+        new(git, Snapshots(), journal, _time, NullLogger<StateHydrator>.Instance);
 
     [Fact]
     public async Task Hot_state_comes_from_snapshot_and_journal_and_git_wins_over_it()
@@ -43,7 +48,7 @@ public sealed class StateHydratorTests : IAsyncLifetime
             await Append(JournalEvents.AgentRegistered(new("agent-1"), T0));
             await Append(JournalEvents.AgentRegistered(new("agent-2"), T0));
             await Append(JournalEvents.PrAssigned(new("PR-001", "agent-1"), T0));
-            await journal.SaveAsync(view.ToSnapshot(T0));
+            await Snapshots().SaveAsync(view.ToSnapshot(T0));
             await Append(JournalEvents.PrTransitioned(new("PR-001", "investigating", "in-progress", "agent-1"), T0));
             await Append(JournalEvents.PrAssigned(new("PR-003", "agent-2", "in-progress"), T0));
             await Append(JournalEvents.LeaseGranted(new("agent-2", "PR-003", ["src/x.cs"], 7), T0));
@@ -70,6 +75,14 @@ public sealed class StateHydratorTests : IAsyncLifetime
         var remaining = Assert.Single(report.HotState.Prs.Values);
         Assert.Equal(("PR-001", HotState.InProgress, "agent-1"), (remaining.PrId, remaining.State, remaining.AgentId));
         Assert.Empty(report.HotState.Leases);
+        // Repairs are journaled at the hydrator's clock.
+        await using (var check = OpenJournal())
+        {
+            var repairs = new List<JournalRecord>();
+            await foreach (var r in check.ReadAsync(8)) repairs.Add(r);
+            Assert.Equal(4, repairs.Count);
+            Assert.All(repairs, r => Assert.Equal(_time.GetUtcNow(), r.Event.Time));
+        }
 
         // The repairs were journaled: hydrating again finds nothing more to do.
         await using var again = OpenJournal();

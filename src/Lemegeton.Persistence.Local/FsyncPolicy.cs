@@ -1,6 +1,6 @@
-namespace Lemegeton.Storage.Journal;
+namespace Lemegeton.Persistence.Local;
 
-/// <summary>When the file journal forces its writes to disk.</summary>
+/// <summary>When the local journal forces its writes to disk.</summary>
 public enum FsyncPolicy
 {
     /// <summary>fsync every group-committed batch before acknowledging it: nothing acknowledged is lost, even on power loss.</summary>
