@@ -61,7 +61,7 @@ public sealed class RedisOutageTests : IDisposable
                 try
                 {
                     var file = $"f{id}-{i}";
-                    var grant = await leases.AcquireAsync(agent, "PR-001", [file]);
+                    var grant = await leases.AcquireAsync(new LeaseOwner(agent, agent + "-session", "PR-001"), [file]);
                     if (grant.Granted) grants[file] = grant.FencingToken;
                 }
                 catch (Exception ex) when (ex is RedisException or TimeoutException) { await Task.Delay(5); }
@@ -91,7 +91,7 @@ public sealed class RedisOutageTests : IDisposable
         var holders = await leases.GetHoldersAsync([.. grants.Keys]);
         Assert.Equal(grants.Count, holders.Count);
         Assert.All(holders, h => Assert.Equal(grants[h.Path], h.FencingToken));
-        var fresh = await leases.AcquireAsync("agent-9", "PR-009", ["after-restart"]);
+        var fresh = await leases.AcquireAsync(new LeaseOwner("agent-9", "agent-9-session", "PR-009"), ["after-restart"]);
         Assert.True(fresh.FencingToken > grants.Values.Max());
         server.Kill();
     }
