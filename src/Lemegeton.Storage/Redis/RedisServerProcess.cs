@@ -192,7 +192,7 @@ public sealed class RedisServerProcess : IAsyncDisposable
         cts.CancelAfter(timeout);
         try
         {
-            using var socket = Options.UnixSocket is { } path
+            using var socket = Options.UnixSocket is not null
                 ? new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)
                 : new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
             if (Options.UnixSocket is { } unix)
