@@ -6,9 +6,9 @@ using Lemegeton.Storage.Redis;
 namespace Lemegeton.Benchmarks.Storage;
 
 /// <summary>
-/// Runs <c>redis-benchmark</c> (50 clients) against the benchmark's own server with the hub's
-/// lease scripts, so the raw Redis figure comes from the same run (bench/redis-baseline.sh does
-/// the same standalone).
+/// Runs <c>redis-benchmark</c> (50 clients, over the server's Unix socket) against the benchmark's
+/// own server with the hub's lease scripts, so the raw Redis figure comes from the same run
+/// (bench/redis-baseline.sh does the same standalone).
 /// </summary>
 internal static partial class RedisBenchmarkBaseline
 {
@@ -23,11 +23,12 @@ internal static partial class RedisBenchmarkBaseline
 
         const string p = "lemegeton:baseline:";
         string[] files = ["src/a.cs", "src/b.cs", "src/c.cs", "src/d.cs", "src/e.cs"];
-        var acquireArgs = new List<string> { "EVALSHA", Convert.ToHexStringLower(acquire.Sha1), "8", p + "lease:fencing", p + "lease:agent:agent-1", p + "lease:directories" };
+        // The same arguments the store passes: owner (agent, session, PR), TTL, key prefix, floor and ceiling.
+        var acquireArgs = new List<string> { "EVALSHA", Convert.ToHexStringLower(acquire.Sha1), "8", p + "lease:fencing", p + "lease:session:session-1", p + "lease:directories" };
         acquireArgs.AddRange(files.Select(f => p + "lease:file:" + f));
-        acquireArgs.AddRange(["agent-1", "PR-001", "300000", p + "lease:file:"]);
+        acquireArgs.AddRange(["agent-1", "session-1", "PR-001", "300000", p + "lease:file:", "0", "9007199254740991"]);
         acquireArgs.AddRange(files);
-        var releaseArgs = new List<string> { "EVALSHA", Convert.ToHexStringLower(release.Sha1), "1", p + "lease:agent:agent-1", "agent-1", p + "lease:file:" };
+        var releaseArgs = new List<string> { "EVALSHA", Convert.ToHexStringLower(release.Sha1), "1", p + "lease:session:session-1", "agent-1\nsession-1\nPR-001\n", "agent-1\nsession-1\n", p + "lease:file:" };
         releaseArgs.AddRange(files);
 
         var acq = await RunAsync(server, requests, acquireArgs);
@@ -40,7 +41,8 @@ internal static partial class RedisBenchmarkBaseline
     private static async Task<double> RunAsync(RedisServerProcess server, int requests, IEnumerable<string> command)
     {
         var psi = new ProcessStartInfo("redis-benchmark") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "-p", server.Port.ToString(CultureInfo.InvariantCulture), "-a", server.Options.Password, "-c", "50", "-n", requests.ToString(CultureInfo.InvariantCulture), "-q" })
+        string[] target = server.UnixSocket is { } socket ? ["-s", socket] : ["-p", server.Port.ToString(CultureInfo.InvariantCulture)];
+        foreach (var a in target.Concat(["-a", server.Options.Password, "-c", "50", "-n", requests.ToString(CultureInfo.InvariantCulture), "-q"]))
             psi.ArgumentList.Add(a);
         foreach (var a in command) psi.ArgumentList.Add(a);
         using var process = Process.Start(psi)!;

@@ -6,8 +6,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Lemegeton.Benchmarks.Storage;
 
 /// <summary>
-/// Lease throughput: 50 concurrent callers in one process (one multiplexer), each acquiring 5
-/// files and releasing them, over and over. One operation = one acquire + release cycle. The raw
+/// Lease throughput: 50 concurrent callers in one process (one multiplexer, Unix socket), each an
+/// agent session acquiring 5 files for its PR and releasing them, over and over, with the durable
+/// fencing high-water mark on (as the hub runs). One operation = one acquire + release cycle. The raw
 /// redis-benchmark figure for the same two scripts on the same server is printed in the log
 /// ("// redis-benchmark ...").
 /// </summary>
@@ -27,7 +28,8 @@ public class StorageLeaseBenchmarks
     {
         await _redis.StartAsync();
         var repo = Path.GetTempPath();
-        _store = new RedisLeaseStore(_redis.Connection, new RedisKeys("bench"), new RepositoryLeasePathPolicy(repo, pairedLocking: false), new LeaseOptions(), NullLogger<RedisLeaseStore>.Instance);
+        var options = new LeaseOptions { FencingWatermarkPath = Path.Combine(_redis.StateDirectory, "fencing-ceiling") };
+        _store = new RedisLeaseStore(_redis.Connection, new RedisKeys("bench"), new RepositoryLeasePathPolicy(repo, pairedLocking: false), options, NullLogger<RedisLeaseStore>.Instance);
         await _store.LoadScriptsAsync();
         _files = Enumerable.Range(0, Callers).Select(c => Enumerable.Range(0, 5).Select(f => $"src/caller{c}/file{f}.cs").ToArray()).ToArray();
         Console.WriteLine("// " + await RedisBenchmarkBaseline.MeasureLeaseCycleAsync(_redis.Server, 100_000));
@@ -37,6 +39,7 @@ public class StorageLeaseBenchmarks
     public async Task CleanupAsync()
     {
         Console.WriteLine("// " + await RedisBenchmarkBaseline.MeasureLeaseCycleAsync(_redis.Server, 100_000));
+        _store.Dispose();
         await _redis.DisposeAsync();
     }
 
@@ -46,13 +49,13 @@ public class StorageLeaseBenchmarks
 
     private async Task CallerAsync(int caller)
     {
-        var agent = "agent-" + caller;
+        var owner = new LeaseOwner("agent-" + caller, "session-" + caller, "PR-" + caller);
         var files = _files[caller];
         for (var i = 0; i < CyclesPerCaller; i++)
         {
-            var grant = await _store.AcquireAsync(agent, "PR-001", files);
+            var grant = await _store.AcquireAsync(owner, files);
             if (!grant.Granted) throw new InvalidOperationException("benchmark callers never conflict");
-            await _store.ReleaseAsync(agent, grant.Files);
+            await _store.ReleaseAsync(owner, grant.Files);
         }
     }
 }

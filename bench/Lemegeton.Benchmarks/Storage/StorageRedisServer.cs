@@ -3,7 +3,10 @@ using StackExchange.Redis;
 
 namespace Lemegeton.Benchmarks.Storage;
 
-/// <summary>A private redis-server for one benchmark class, configured like the embedded default (AOF, everysec).</summary>
+/// <summary>
+/// A private redis-server for one benchmark class, configured like the embedded default: Unix
+/// socket only, AOF with <c>appendfsync everysec</c>.
+/// </summary>
 internal sealed class StorageRedisServer : IAsyncDisposable
 {
     private readonly string _dir = Path.Combine(Path.GetTempPath(), $"lemegeton-bench-{Guid.NewGuid():N}");
@@ -11,12 +14,15 @@ internal sealed class StorageRedisServer : IAsyncDisposable
     public RedisServerProcess Server { get; private set; } = null!;
     public ConnectionMultiplexer Connection { get; private set; } = null!;
 
+    /// <summary>A directory next to the server's for the benchmark's own files (e.g. the fencing watermark).</summary>
+    public string StateDirectory => Path.Combine(_dir, "state");
+
     public async Task StartAsync()
     {
         Server = await RedisServerProcess.StartAsync(new RedisServerOptions
         {
             Directory = _dir,
-            Port = FreePort.Find(),
+            UnixSocket = Path.Combine(_dir, "redis.sock"),
             Password = Guid.NewGuid().ToString("N"),
             AppendOnly = true,
             AppendFsync = "everysec",

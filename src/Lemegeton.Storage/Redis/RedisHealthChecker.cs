@@ -4,7 +4,10 @@ using StackExchange.Redis;
 namespace Lemegeton.Storage.Redis;
 
 /// <summary>
-/// PINGs Redis every interval (default 5 s) with a timeout (2 s); reports healthy, degraded
+/// Probes Redis every interval (default 5 s) with a <em>write</em> — <c>SET</c> of a health key
+/// with a short expiry — under a timeout (2 s), so a server that still answers PING but does not
+/// take writes (<c>CLIENT PAUSE … WRITE</c>, a full disk with <c>stop-writes-on-bgsave-error</c>,
+/// <c>min-replicas</c> not met, a read-only replica) is reported unhealthy. Reports healthy, degraded
 /// (slower than 100 ms) or unhealthy, and counts failures in a row (down at 3). Publishes
 /// <see cref="HealthChanged"/> whenever the status or the down flag changes, and every result
 /// through <see cref="Checked"/>.
@@ -17,12 +20,16 @@ public sealed partial class RedisHealthChecker : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stop = new();
     private readonly SemaphoreSlim _serial = new(1, 1);
+    private readonly RedisKey _probeKey;
+    private PeriodicTimer? _timer;
     private Task? _loop;
     private int _failures;
 
-    public RedisHealthChecker(IConnectionMultiplexer mux, RedisHealthOptions options, TimeProvider time, ILogger<RedisHealthChecker> logger)
+    /// <param name="probeKey">The key the probe writes; default <c>lemegeton:health</c> (pass <see cref="RedisKeys.Health"/>).</param>
+    public RedisHealthChecker(IConnectionMultiplexer mux, RedisHealthOptions options, TimeProvider time, ILogger<RedisHealthChecker> logger, RedisKey? probeKey = null)
     {
         _mux = mux;
+        _probeKey = probeKey ?? (RedisKey)"lemegeton:health";
         _options = options;
         _time = time;
         _logger = logger;
@@ -46,6 +53,8 @@ public sealed partial class RedisHealthChecker : IAsyncDisposable
         if (_loop is not null) return;
         _mux.ConnectionFailed += OnConnectionChanged;
         _mux.ConnectionRestored += OnConnectionChanged;
+        // Armed before the first check, so a tick is never missed however long that check takes.
+        _timer = new PeriodicTimer(_options.Interval, _time);
         _loop = Task.Run(RunAsync);
     }
 
@@ -56,12 +65,12 @@ public sealed partial class RedisHealthChecker : IAsyncDisposable
 
     private async Task RunAsync()
     {
-        while (!_stop.IsCancellationRequested)
+        try
         {
-            await CheckOnceAsync().ConfigureAwait(false);
-            try { await Task.Delay(_options.Interval, _time, _stop.Token).ConfigureAwait(false); }
-            catch (OperationCanceledException) { return; }
+            do await CheckOnceAsync().ConfigureAwait(false);
+            while (await _timer!.WaitForNextTickAsync(_stop.Token).ConfigureAwait(false));
         }
+        catch (OperationCanceledException) { }
     }
 
     /// <summary>Runs one check now and publishes its result.</summary>
@@ -81,7 +90,11 @@ public sealed partial class RedisHealthChecker : IAsyncDisposable
         try
         {
             if (!_mux.IsConnected) throw new NotConnectedException();
-            await _mux.GetDatabase().PingAsync().WaitAsync(_options.Timeout, _time).ConfigureAwait(false);
+            // A write, not a PING: a server that answers but does not take writes must not look healthy.
+            var written = await _mux.GetDatabase()
+                .StringSetAsync(_probeKey, _time.GetUtcNow().ToUnixTimeMilliseconds(), ProbeExpiry(_options))
+                .WaitAsync(_options.Timeout, _time).ConfigureAwait(false);
+            if (!written) throw new RedisException("the health probe SET was not applied");
             latency = _time.GetElapsedTime(started);
             status = latency > _options.DegradedLatency ? RedisHealthStatus.Degraded : RedisHealthStatus.Healthy;
             _failures = 0;
@@ -89,7 +102,7 @@ public sealed partial class RedisHealthChecker : IAsyncDisposable
         catch (Exception ex) when (ex is RedisException or TimeoutException or ObjectDisposedException or NotConnectedException)
         {
             status = RedisHealthStatus.Unhealthy;
-            error = ex is TimeoutException ? $"no PONG within {_options.Timeout.TotalMilliseconds:0} ms" : ex.Message;
+            error = ex is TimeoutException ? $"health probe write not acknowledged within {_options.Timeout.TotalMilliseconds:0} ms" : ex.Message;
             _failures++;
         }
         var previous = Current;
@@ -110,8 +123,12 @@ public sealed partial class RedisHealthChecker : IAsyncDisposable
         _mux.ConnectionFailed -= OnConnectionChanged;
         _mux.ConnectionRestored -= OnConnectionChanged;
         if (_loop is not null) await _loop.ConfigureAwait(false);
+        _timer?.Dispose();
         _stop.Dispose();
     }
+
+    // The probe key disappears soon after the hub stops writing it.
+    private static TimeSpan ProbeExpiry(RedisHealthOptions o) => o.Interval * 3 > TimeSpan.FromSeconds(1) ? o.Interval * 3 : TimeSpan.FromSeconds(1);
 
     private sealed class NotConnectedException() : Exception("not connected to Redis");
 

@@ -14,19 +14,20 @@ public sealed class RedisKeys
         Project = Sanitize(project);
         Prefix = $"lemegeton:{Project}:";
         LeaseFilePrefix = Prefix + "lease:file:";
-        LeaseAgentPrefix = Prefix + "lease:agent:";
+        LeaseSessionPrefix = Prefix + "lease:session:";
         FencingCounter = Prefix + "lease:fencing";
         LeaseDirectories = Prefix + "lease:directories";
         Journal = Prefix + "journal";
         JournalSequence = Prefix + "journal:seq";
         JournalImported = Prefix + "journal:imported";
         Snapshot = Prefix + "snapshot";
+        Health = Prefix + "health";
     }
 
     public string Project { get; }
     public string Prefix { get; }
     public string LeaseFilePrefix { get; }
-    public string LeaseAgentPrefix { get; }
+    public string LeaseSessionPrefix { get; }
 
     /// <summary>The per-project fencing-token counter; it only grows.</summary>
     public RedisKey FencingCounter { get; }
@@ -41,8 +42,13 @@ public sealed class RedisKeys
     public RedisKey JournalImported { get; }
     public RedisKey Snapshot { get; }
 
+    /// <summary>Written (with a short expiry) by every health probe.</summary>
+    public RedisKey Health { get; }
+
     public RedisKey LeaseFile(string path) => LeaseFilePrefix + path;
-    public RedisKey LeaseAgent(string agentId) => LeaseAgentPrefix + agentId;
+
+    /// <summary>The set of paths an agent session holds leases on (crash release of that session).</summary>
+    public RedisKey LeaseSession(string sessionId) => LeaseSessionPrefix + sessionId;
 
     /// <summary>Keeps the project name to characters that are safe in a key and a log line.</summary>
     public static string Sanitize(string project)

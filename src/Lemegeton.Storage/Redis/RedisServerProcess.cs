@@ -7,7 +7,8 @@ using System.Text;
 namespace Lemegeton.Storage.Redis;
 
 /// <summary>
-/// A <c>redis-server</c> process bound to loopback with a password: started as a child process
+/// A <c>redis-server</c> process with a password, listening on a private Unix socket (the
+/// embedded server) or on a loopback TCP port (tests that need TCP): started as a child process
 /// from a private config file (so the password never appears on a command line), or adopted by
 /// pid when a previous hub left it running. The hub's embedded server and the test fixture both
 /// use this class.
@@ -27,8 +28,16 @@ public sealed class RedisServerProcess : IAsyncDisposable
     public int ProcessId { get; }
     public int Port => Options.Port;
 
-    /// <summary>The URL clients connect with.</summary>
-    public RedisConnectionSettings Connection => new(Options.Bind, Options.Port, Options.Password, 0);
+    /// <summary>The Unix socket, or null for a TCP server.</summary>
+    public string? UnixSocket => Options.UnixSocket;
+
+    /// <summary>Where clients connect.</summary>
+    public RedisConnectionSettings Connection => Options.UnixSocket is { } socket
+        ? RedisConnectionSettings.ForUnixSocket(socket, Options.Password)
+        : new(Options.Bind, Options.Port, Options.Password, 0);
+
+    /// <summary>The listening address, for messages.</summary>
+    public string Address => Options.UnixSocket ?? $"{Options.Bind}:{Options.Port}";
 
     public string ConfigPath => Path.Combine(Options.Directory, "redis.conf");
     public string PidPath => Path.Combine(Options.Directory, "redis.pid");
@@ -87,7 +96,7 @@ public sealed class RedisServerProcess : IAsyncDisposable
     /// <summary>
     /// Adopts a server left running by a previous hub: the pid must be alive, be a
     /// <c>redis-server</c> running in this data directory, and answer PING with this
-    /// password on this port (it may still be loading its AOF, so it gets a few seconds). One that
+    /// password on this socket or port (it may still be loading its AOF, so it gets a few seconds). One that
     /// is ours but never answers is stopped, so two servers never share a data directory.
     /// Returns null when there is nothing to adopt.
     /// </summary>
@@ -103,6 +112,18 @@ public sealed class RedisServerProcess : IAsyncDisposable
         } while (time.GetTimestamp() < deadline && !server.HasExited);
         await server.StopAsync(TimeSpan.FromSeconds(5), time).ConfigureAwait(false);
         return null;
+    }
+
+    /// <summary>
+    /// Stops (SIGTERM, then SIGKILL after the grace period) a redis-server left running in this
+    /// data directory that is not to be adopted (e.g. one an older hub started on TCP).
+    /// Returns false when the pid is not such a server.
+    /// </summary>
+    public static async Task<bool> StopLeftoverAsync(RedisServerOptions options, int pid, TimeProvider time)
+    {
+        if (pid <= 0 || !UnixFiles.IsAlive(pid) || !IsStartedIn(pid, options.Directory)) return false;
+        await new RedisServerProcess(options, pid, child: null).StopAsync(TimeSpan.FromSeconds(10), time).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>
@@ -171,9 +192,14 @@ public sealed class RedisServerProcess : IAsyncDisposable
         cts.CancelAfter(timeout);
         try
         {
-            using var client = new TcpClient { NoDelay = true };
-            await client.ConnectAsync(Options.Bind, Options.Port, cts.Token).ConfigureAwait(false);
-            var stream = client.GetStream();
+            using var socket = Options.UnixSocket is not null
+                ? new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)
+                : new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            if (Options.UnixSocket is { } unix)
+                await socket.ConnectAsync(new UnixDomainSocketEndPoint(unix), cts.Token).ConfigureAwait(false);
+            else
+                await socket.ConnectAsync(Options.Bind, Options.Port, cts.Token).ConfigureAwait(false);
+            await using var stream = new NetworkStream(socket, ownsSocket: false);
             var request = Resp("AUTH", Options.Password) + Resp("PING");
             await stream.WriteAsync(Encoding.UTF8.GetBytes(request), cts.Token).ConfigureAwait(false);
             var buffer = new byte[256];
@@ -204,7 +230,7 @@ public sealed class RedisServerProcess : IAsyncDisposable
                 throw new RedisServerStartException($"redis-server exited with code {_child.ExitCode} during start; its log {LogPath} says: {LogTail()}");
             if (await PingAsync(TimeSpan.FromMilliseconds(500), ct).ConfigureAwait(false)) return;
             if (time.GetTimestamp() > deadline)
-                throw new RedisServerStartException($"redis-server on 127.0.0.1:{Options.Port} did not answer PING within {timeout.TotalSeconds:0.#} s; its log {LogPath} says: {LogTail()}");
+                throw new RedisServerStartException($"redis-server on {Address} did not answer PING within {timeout.TotalSeconds:0.#} s; its log {LogPath} says: {LogTail()}");
             await Task.Delay(TimeSpan.FromMilliseconds(20), time, ct).ConfigureAwait(false);
         }
     }
@@ -225,8 +251,18 @@ public sealed class RedisServerProcess : IAsyncDisposable
         var inv = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
         sb.AppendLine("# Written by Lemegeton for its private redis-server; regenerated at every start.");
-        sb.AppendLine(inv, $"bind {o.Bind}");
-        sb.AppendLine(inv, $"port {o.Port}");
+        if (o.UnixSocket is { } socket)
+        {
+            // No TCP listener at all: only processes of this user reach the socket (0700, in a 0700 directory).
+            sb.AppendLine("port 0");
+            sb.AppendLine(inv, $"unixsocket {Quote(socket)}");
+            sb.AppendLine("unixsocketperm 700");
+        }
+        else
+        {
+            sb.AppendLine(inv, $"bind {o.Bind}");
+            sb.AppendLine(inv, $"port {o.Port}");
+        }
         sb.AppendLine("protected-mode yes");
         sb.AppendLine(inv, $"requirepass {Quote(o.Password)}");
         sb.AppendLine(inv, $"dir {Quote(o.Directory)}");
@@ -236,6 +272,7 @@ public sealed class RedisServerProcess : IAsyncDisposable
         sb.AppendLine("save \"\"");
         sb.AppendLine(o.AppendOnly ? "appendonly yes" : "appendonly no");
         sb.AppendLine(inv, $"appendfsync {o.AppendFsync}");
+        foreach (var line in o.ExtraConfig) sb.AppendLine(line);
         return sb.ToString();
     }
 

@@ -32,6 +32,29 @@ internal static class UnixFiles
         File.Move(temp, path, overwrite: true);
     }
 
+    /// <summary>
+    /// Writes a private file durably: a temp file, fsynced, renamed over the old one, then the
+    /// directory fsynced so the rename itself survives a power loss. A crash leaves the old or the
+    /// new contents, never a mix.
+    /// </summary>
+    public static void WritePrivateFileDurably(string path, string contents)
+    {
+        WritePrivateFile(path, contents);
+        FsyncDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+    }
+
+    public static void FsyncDirectory(string directory)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        var fd = open(directory, 0 /* O_RDONLY */);
+        if (fd < 0) throw new IOException($"Cannot open directory {directory} to fsync it (errno {Marshal.GetLastPInvokeError()}).");
+        try
+        {
+            if (fsync(fd) != 0) throw new IOException($"fsync of directory {directory} failed (errno {Marshal.GetLastPInvokeError()}).");
+        }
+        finally { close(fd); }
+    }
+
     public const int SigTerm = 15;
 
     /// <summary>Sends a signal; false when the process does not exist or is not ours.</summary>
@@ -42,4 +65,13 @@ internal static class UnixFiles
 
     [DllImport("libc", SetLastError = true)]
     private static extern int kill(int pid, int sig);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int fsync(int fd);
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int close(int fd);
 }

@@ -1,16 +1,15 @@
--- Extends the TTL of the leases the caller still holds (compare-and-set on the owner).
--- KEYS[1] caller's agent set; ARGV[1] agent, ARGV[2] ttl ms, ARGV[3] lease key prefix,
--- ARGV[4..] paths, or none for every lease in the agent set.
--- Returns {renewed paths..., '', lost paths...}.
-local owner = ARGV[1] .. '\n'
-local ttl = ARGV[2]
-local prefix = ARGV[3]
-local paths = {}
-if #ARGV > 3 then
-  for i = 4, #ARGV do paths[#paths + 1] = ARGV[i] end
-else
-  paths = redis.call('SMEMBERS', KEYS[1])
-end
+-- Extends the TTL of the leases the caller's (session, PR) still holds (compare-and-set on the owner).
+-- KEYS[1] caller's session set; ARGV[1] owner 'agent\nsession\npr\n', ARGV[2] session
+-- 'agent\nsession\n', ARGV[3] ttl ms, ARGV[4] lease key prefix,
+-- ARGV[5..] paths, or none for every lease of this (session, PR) in the session set.
+-- Returns {renewed paths..., '', lost paths...}. Leases of the same session for another PR are
+-- neither renewed nor lost; paths the session no longer holds at all leave the session set.
+local owner, session = ARGV[1], ARGV[2]
+local ttl = ARGV[3]
+local prefix = ARGV[4]
+local all = #ARGV <= 4
+local paths
+if all then paths = redis.call('SMEMBERS', KEYS[1]) else paths = {unpack(ARGV, 5)} end
 local renewed, lost = {}, {}
 for _, p in ipairs(paths) do
   local key = prefix .. p
@@ -18,6 +17,9 @@ for _, p in ipairs(paths) do
   if v and string.sub(v, 1, #owner) == owner then
     redis.call('PEXPIRE', key, ttl)
     renewed[#renewed + 1] = p
+  elseif v and string.sub(v, 1, #session) == session then
+    -- The session's lease for another PR: not this caller's to renew.
+    if not all then lost[#lost + 1] = p end
   else
     lost[#lost + 1] = p
     redis.call('SREM', KEYS[1], p)

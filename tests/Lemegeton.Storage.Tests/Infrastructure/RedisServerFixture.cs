@@ -4,9 +4,10 @@ using StackExchange.Redis;
 namespace Lemegeton.Storage.Tests.Infrastructure;
 
 /// <summary>
-/// A real <c>redis-server</c> on a free loopback port with a password, started through the same
-/// <see cref="RedisServerProcess"/> the hub uses, killed on dispose. Tests share it and keep
-/// apart by using their own project namespace (<see cref="NewKeys"/>).
+/// A real <c>redis-server</c> on a private Unix socket (no TCP listener) with a password, started
+/// through the same <see cref="RedisServerProcess"/> the hub uses, killed on dispose. Tests share
+/// it and keep apart by using their own project namespace (<see cref="NewKeys"/>). Tests that
+/// need TCP start their own server with <see cref="StartAsync(string, string, int)"/>.
 /// </summary>
 public sealed class RedisServerFixture : IAsyncLifetime
 {
@@ -17,25 +18,37 @@ public sealed class RedisServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Server = await StartAsync(_dir.Path, "everysec", FreePort.Find());
+        Server = await StartAsync(_dir.Path, "everysec");
         Connection = await ConnectAsync(Server.Connection);
     }
 
-    public static Task<RedisServerProcess> StartAsync(string dir, string appendFsync, int port) =>
-        RedisServerProcess.StartAsync(new RedisServerOptions
-        {
-            Directory = dir,
-            Port = port,
-            Password = "test-" + Guid.NewGuid().ToString("N"),
-            AppendOnly = appendFsync != "none",
-            AppendFsync = appendFsync == "none" ? "everysec" : appendFsync,
-        }, TimeProvider.System);
+    /// <summary>A server on <c>{dir}/redis.sock</c> (socket 0700), no TCP port.</summary>
+    public static Task<RedisServerProcess> StartAsync(string dir, string appendFsync) =>
+        RedisServerProcess.StartAsync(Options(dir, appendFsync) with { UnixSocket = Path.Combine(dir, "redis.sock") }, TimeProvider.System);
 
+    /// <summary>A server on a loopback TCP port.</summary>
+    public static Task<RedisServerProcess> StartAsync(string dir, string appendFsync, int port) =>
+        RedisServerProcess.StartAsync(Options(dir, appendFsync) with { Port = port }, TimeProvider.System);
+
+    private static RedisServerOptions Options(string dir, string appendFsync) => new()
+    {
+        Directory = dir,
+        Password = "test-" + Guid.NewGuid().ToString("N"),
+        AppendOnly = appendFsync != "none",
+        AppendFsync = appendFsync == "none" ? "everysec" : appendFsync,
+    };
+
+    /// <summary>A test connection: the hub's options plus admin commands (SCRIPT FLUSH, CLIENT PAUSE) for the tests themselves.</summary>
     public static async Task<ConnectionMultiplexer> ConnectAsync(RedisConnectionSettings settings)
     {
-        var mux = await ConnectionMultiplexer.ConnectAsync(settings.ToConfigurationOptions("lemegeton-tests"));
-        return mux;
+        var options = settings.ToConfigurationOptions("lemegeton-tests");
+        options.AllowAdmin = true;
+        return await ConnectionMultiplexer.ConnectAsync(options);
     }
+
+    /// <summary>A connection exactly as the hub makes it (no admin commands).</summary>
+    public static Task<ConnectionMultiplexer> ConnectAsHubAsync(RedisConnectionSettings settings) =>
+        ConnectionMultiplexer.ConnectAsync(settings.ToConfigurationOptions());
 
     public static RedisKeys NewKeys() => new("test-" + Guid.NewGuid().ToString("N")[..12]);
 

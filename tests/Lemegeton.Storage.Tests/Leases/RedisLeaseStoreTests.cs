@@ -3,6 +3,7 @@ using Lemegeton.Storage.Redis;
 using Lemegeton.Storage.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using StackExchange.Redis;
+using static Lemegeton.Storage.Tests.Infrastructure.TestOwners;
 
 namespace Lemegeton.Storage.Tests.Leases;
 
@@ -18,7 +19,7 @@ public sealed class RedisLeaseStoreTests(RedisServerFixture redis)
     public async Task Grant_carries_a_fencing_token_and_records_the_holder()
     {
         var store = Store();
-        var grant = await store.AcquireAsync("agent-1", "PR-001", ["src/a.cs", "src/b.cs"]);
+        var grant = await store.AcquireAsync(O(1), ["src/a.cs", "src/b.cs"]);
 
         Assert.True(grant.Granted);
         Assert.True(grant.FencingToken > 0);
@@ -31,17 +32,17 @@ public sealed class RedisLeaseStoreTests(RedisServerFixture redis)
             Assert.Equal(grant.FencingToken, h.FencingToken);
             Assert.InRange(h.Remaining, TimeSpan.FromSeconds(290), TimeSpan.FromSeconds(300));
         });
-        Assert.Equal(["src/a.cs", "src/b.cs"], (await store.GetAgentFilesAsync("agent-1")).Order());
+        Assert.Equal(["src/a.cs", "src/b.cs"], (await store.GetSessionFilesAsync("s-1")).Order());
     }
 
     [Fact]
     public async Task Conflicting_request_is_refused_whole_and_names_each_holder()
     {
         var store = Store();
-        await store.AcquireAsync("agent-1", "PR-001", ["a", "b"]);
-        await store.AcquireAsync("agent-2", "PR-002", ["c"]);
+        await store.AcquireAsync(O(1), ["a", "b"]);
+        await store.AcquireAsync(O(2), ["c"]);
 
-        var refused = await store.AcquireAsync("agent-3", "PR-003", ["a", "c", "d"]);
+        var refused = await store.AcquireAsync(O(3), ["a", "c", "d"]);
 
         Assert.False(refused.Granted);
         Assert.Equal(0, refused.FencingToken);
@@ -50,31 +51,31 @@ public sealed class RedisLeaseStoreTests(RedisServerFixture redis)
             refused.Conflicts.Select(c => (c.Path, c.AgentId, c.PrId)).OrderBy(c => c.Path));
         // All or nothing: the free file was not taken either.
         Assert.Empty(await store.GetHoldersAsync(["d"]));
-        Assert.Empty(await store.GetAgentFilesAsync("agent-3"));
+        Assert.Empty(await store.GetSessionFilesAsync("s-3"));
     }
 
     [Fact]
     public async Task Reacquiring_files_already_held_succeeds_with_a_newer_token()
     {
         var store = Store();
-        var first = await store.AcquireAsync("agent-1", "PR-001", ["a", "b"]);
-        var again = await store.AcquireAsync("agent-1", "PR-001", ["a", "b", "c"]);
+        var first = await store.AcquireAsync(O(1), ["a", "b"]);
+        var again = await store.AcquireAsync(O(1), ["a", "b", "c"]);
 
         Assert.True(again.Granted);
         Assert.True(again.FencingToken > first.FencingToken);
         Assert.All(await store.GetHoldersAsync(["a", "b", "c"]), h => Assert.Equal(again.FencingToken, h.FencingToken));
-        Assert.False(await store.IsCurrentAsync("agent-1", first.FencingToken, ["a"]));
-        Assert.True(await store.IsCurrentAsync("agent-1", again.FencingToken, ["a", "b", "c"]));
+        Assert.False(await store.IsCurrentAsync(O(1), first.FencingToken, ["a"]));
+        Assert.True(await store.IsCurrentAsync(O(1), again.FencingToken, ["a", "b", "c"]));
     }
 
     [Fact]
     public async Task Renew_extends_only_the_owners_leases()
     {
         var store = Store();
-        await store.AcquireAsync("agent-1", "PR-001", ["a"], TimeSpan.FromSeconds(10));
-        await store.AcquireAsync("agent-2", "PR-002", ["b"], TimeSpan.FromSeconds(10));
+        await store.AcquireAsync(O(1), ["a"], TimeSpan.FromSeconds(10));
+        await store.AcquireAsync(O(2), ["b"], TimeSpan.FromSeconds(10));
 
-        var renewal = await store.RenewAsync("agent-1", ["a", "b"], TimeSpan.FromSeconds(100));
+        var renewal = await store.RenewAsync(O(1), ["a", "b"], TimeSpan.FromSeconds(100));
 
         Assert.Equal(["a"], renewal.Renewed);
         Assert.Equal(["b"], renewal.Lost);
@@ -88,12 +89,12 @@ public sealed class RedisLeaseStoreTests(RedisServerFixture redis)
     public async Task Renew_all_goes_through_the_agent_set_whose_expiry_follows_the_leases()
     {
         var store = Store();
-        await store.AcquireAsync("agent-1", "PR-001", ["a", "b"], TimeSpan.FromSeconds(10));
+        await store.AcquireAsync(O(1), ["a", "b"], TimeSpan.FromSeconds(10));
 
-        var renewal = await store.RenewAsync("agent-1", ttl: TimeSpan.FromSeconds(200));
+        var renewal = await store.RenewAsync(O(1), ttl: TimeSpan.FromSeconds(200));
 
         Assert.Equal(["a", "b"], renewal.Renewed.Order());
-        var setTtl = await redis.Connection.GetDatabase().KeyTimeToLiveAsync(_keys.LeaseAgent("agent-1"));
+        var setTtl = await redis.Connection.GetDatabase().KeyTimeToLiveAsync(_keys.LeaseSession("s-1"));
         Assert.NotNull(setTtl);
         Assert.True(setTtl > TimeSpan.FromSeconds(190));
     }
@@ -102,10 +103,10 @@ public sealed class RedisLeaseStoreTests(RedisServerFixture redis)
     public async Task A_shorter_lease_does_not_shorten_the_agent_set()
     {
         var store = Store();
-        await store.AcquireAsync("agent-1", "PR-001", ["a"], TimeSpan.FromSeconds(100));
-        await store.AcquireAsync("agent-1", "PR-001", ["b"], TimeSpan.FromSeconds(5));
+        await store.AcquireAsync(O(1), ["a"], TimeSpan.FromSeconds(100));
+        await store.AcquireAsync(O(1), ["b"], TimeSpan.FromSeconds(5));
 
-        var setTtl = await redis.Connection.GetDatabase().KeyTimeToLiveAsync(_keys.LeaseAgent("agent-1"));
+        var setTtl = await redis.Connection.GetDatabase().KeyTimeToLiveAsync(_keys.LeaseSession("s-1"));
         Assert.True(setTtl > TimeSpan.FromSeconds(90), $"agent set expires in {setTtl}");
     }
 
@@ -113,68 +114,68 @@ public sealed class RedisLeaseStoreTests(RedisServerFixture redis)
     public async Task Release_deletes_only_what_the_caller_owns()
     {
         var store = Store();
-        await store.AcquireAsync("agent-1", "PR-001", ["a", "b"]);
-        await store.AcquireAsync("agent-2", "PR-002", ["c"]);
+        await store.AcquireAsync(O(1), ["a", "b"]);
+        await store.AcquireAsync(O(2), ["c"]);
 
-        var released = await store.ReleaseAsync("agent-1", ["a", "c"]);
+        var released = await store.ReleaseAsync(O(1), ["a", "c"]);
 
         Assert.Equal(["a"], released);
         Assert.Equal(["b", "c"], (await store.GetHoldersAsync(["a", "b", "c"])).Select(h => h.Path).Order());
-        Assert.Equal(["b"], await store.GetAgentFilesAsync("agent-1"));
+        Assert.Equal(["b"], await store.GetSessionFilesAsync("s-1"));
     }
 
     [Fact]
     public async Task Release_all_frees_every_lease_of_a_crashed_agent()
     {
         var store = Store();
-        await store.AcquireAsync("agent-1", "PR-001", ["a", "b"]);
-        await store.AcquireAsync("agent-1", "PR-004", ["e"]);
-        await store.AcquireAsync("agent-2", "PR-002", ["c"]);
+        await store.AcquireAsync(O(1), ["a", "b"]);
+        await store.AcquireAsync(O(1, 4), ["e"]);
+        await store.AcquireAsync(O(2), ["c"]);
 
-        var released = await store.ReleaseAllAsync("agent-1");
+        var released = await store.ReleaseSessionAsync("agent-1", "s-1");
 
         Assert.Equal(["a", "b", "e"], released.Order());
         Assert.Equal(["c"], (await store.GetHoldersAsync(["a", "b", "c", "e"])).Select(h => h.Path));
-        Assert.False(await redis.Connection.GetDatabase().KeyExistsAsync(_keys.LeaseAgent("agent-1")));
-        Assert.True((await store.AcquireAsync("agent-3", "PR-003", ["a", "b", "e"])).Granted);
+        Assert.False(await redis.Connection.GetDatabase().KeyExistsAsync(_keys.LeaseSession("s-1")));
+        Assert.True((await store.AcquireAsync(O(3), ["a", "b", "e"])).Granted);
     }
 
     [Fact]
     public async Task Force_release_removes_any_holder_and_reports_it()
     {
         var store = Store();
-        var grant = await store.AcquireAsync("agent-1", "PR-001", ["a", "b"]);
+        var grant = await store.AcquireAsync(O(1), ["a", "b"]);
 
         var removed = await store.ForceReleaseAsync(["a", "zzz"]);
 
         var h = Assert.Single(removed);
-        Assert.Equal(("a", "agent-1", "PR-001", grant.FencingToken), (h.Path, h.AgentId, h.PrId, h.FencingToken));
-        Assert.Equal(["b"], await store.GetAgentFilesAsync("agent-1"));
-        Assert.True((await store.AcquireAsync("agent-2", "PR-002", ["a"])).Granted);
+        Assert.Equal(("a", "agent-1", "s-1", "PR-001", grant.FencingToken), (h.Path, h.AgentId, h.SessionId, h.PrId, h.FencingToken));
+        Assert.Equal(["b"], await store.GetSessionFilesAsync("s-1"));
+        Assert.True((await store.AcquireAsync(O(2), ["a"])).Granted);
     }
 
     [Fact]
     public async Task Expired_lease_can_be_taken_by_another_agent_with_a_higher_token()
     {
         var store = Store();
-        var first = await store.AcquireAsync("agent-1", "PR-001", ["a"], TimeSpan.FromMilliseconds(30));
+        var first = await store.AcquireAsync(O(1), ["a"], TimeSpan.FromMilliseconds(30));
         LeaseAcquisition second;
         var deadline = DateTime.UtcNow.AddSeconds(5);
         do
         {
-            second = await store.AcquireAsync("agent-2", "PR-002", ["a"]);
+            second = await store.AcquireAsync(O(2), ["a"]);
         } while (!second.Granted && DateTime.UtcNow < deadline);
 
         Assert.True(second.Granted);
         Assert.True(second.FencingToken > first.FencingToken);
-        Assert.False(await store.IsCurrentAsync("agent-1", first.FencingToken, ["a"]));
+        Assert.False(await store.IsCurrentAsync(O(1), first.FencingToken, ["a"]));
     }
 
     [Fact]
     public async Task Too_many_files_is_refused_with_a_message_saying_what_to_do()
     {
         var store = Store(new LeaseOptions { MaxFilesPerRequest = 3 });
-        var refused = await store.AcquireAsync("agent-1", "PR-001", ["a", "b", "c", "d"]);
+        var refused = await store.AcquireAsync(O(1), ["a", "b", "c", "d"]);
 
         Assert.False(refused.Granted);
         Assert.Contains("4 > 3", refused.Error);
@@ -185,11 +186,11 @@ public sealed class RedisLeaseStoreTests(RedisServerFixture redis)
     public async Task Scripts_are_reloaded_after_the_server_forgets_them()
     {
         var store = Store();
-        await store.AcquireAsync("agent-1", "PR-001", ["a"]);
+        await store.AcquireAsync(O(1), ["a"]);
         var server = redis.Connection.GetServer(redis.Connection.GetEndPoints()[0]);
         await server.ScriptFlushAsync();
 
-        var grant = await store.AcquireAsync("agent-1", "PR-001", ["b"]);
+        var grant = await store.AcquireAsync(O(1), ["b"]);
 
         Assert.True(grant.Granted);
     }
@@ -198,9 +199,9 @@ public sealed class RedisLeaseStoreTests(RedisServerFixture redis)
     public async Task Projects_sharing_one_redis_do_not_see_each_others_leases()
     {
         var other = new RedisLeaseStore(redis.Connection, RedisServerFixture.NewKeys(), new DistinctPathPolicy(), new LeaseOptions(), NullLogger<RedisLeaseStore>.Instance);
-        await Store().AcquireAsync("agent-1", "PR-001", ["a"]);
+        await Store().AcquireAsync(O(1), ["a"]);
 
-        Assert.True((await other.AcquireAsync("agent-2", "PR-002", ["a"])).Granted);
+        Assert.True((await other.AcquireAsync(O(2), ["a"])).Granted);
     }
 }
 
@@ -219,21 +220,21 @@ public sealed class DirectoryAndPathPolicyLeaseTests(RedisServerFixture redis) :
     public async Task A_directory_lease_conflicts_with_files_under_it_both_ways()
     {
         var store = Store();
-        Assert.True((await store.AcquireAsync("agent-1", "PR-001", ["src/lib/a.cs"])).Granted);
+        Assert.True((await store.AcquireAsync(O(1), ["src/lib/a.cs"])).Granted);
 
-        var dir = await store.AcquireAsync("agent-2", "PR-002", ["src/"]);
+        var dir = await store.AcquireAsync(O(2), ["src/"]);
         Assert.False(dir.Granted);
         Assert.Equal(("src/lib/a.cs", "agent-1"), (dir.Conflicts.Single().Path, dir.Conflicts.Single().AgentId));
 
-        Assert.True((await store.AcquireAsync("agent-2", "PR-002", ["docs/"])).Granted);
-        var file = await store.AcquireAsync("agent-3", "PR-003", ["docs/guide/intro.md", "README.md"]);
+        Assert.True((await store.AcquireAsync(O(2), ["docs/"])).Granted);
+        var file = await store.AcquireAsync(O(3), ["docs/guide/intro.md", "README.md"]);
         Assert.False(file.Granted);
         Assert.Equal(("docs/", "agent-2", "PR-002"), (file.Conflicts.Single().Path, file.Conflicts.Single().AgentId, file.Conflicts.Single().PrId));
 
         // The holder of the directory may take files inside it.
-        Assert.True((await store.AcquireAsync("agent-2", "PR-002", ["docs/guide/intro.md"])).Granted);
-        await store.ReleaseAllAsync("agent-2");
-        Assert.True((await store.AcquireAsync("agent-3", "PR-003", ["docs/guide/intro.md"])).Granted);
+        Assert.True((await store.AcquireAsync(O(2), ["docs/guide/intro.md"])).Granted);
+        await store.ReleaseSessionAsync("agent-2", "s-2");
+        Assert.True((await store.AcquireAsync(O(3), ["docs/guide/intro.md"])).Granted);
     }
 
     [Fact]
@@ -245,16 +246,16 @@ public sealed class DirectoryAndPathPolicyLeaseTests(RedisServerFixture redis) :
         File.WriteAllText(Path.Combine(_repo.Path, "tests", "auth", "AuthService.test.ts"), "");
         var store = Store(new RepositoryLeasePathPolicy(_repo.Path));
 
-        var grant = await store.AcquireAsync("agent-1", "PR-001", [@"src\auth\AuthService.ts"]);
+        var grant = await store.AcquireAsync(O(1), [@"src\auth\AuthService.ts"]);
         Assert.True(grant.Granted);
         Assert.Equal(["src/auth/AuthService.ts", "tests/auth/AuthService.test.ts"], grant.Files);
 
-        var refused = await store.AcquireAsync("agent-2", "PR-002", ["../etc/passwd", "/abs"]);
+        var refused = await store.AcquireAsync(O(2), ["../etc/passwd", "/abs"]);
         Assert.False(refused.Granted);
         Assert.Contains("invalid-path", refused.Error);
         Assert.Contains("../etc/passwd", refused.Error);
 
-        var paired = await store.AcquireAsync("agent-2", "PR-002", ["tests/auth/AuthService.test.ts"]);
+        var paired = await store.AcquireAsync(O(2), ["tests/auth/AuthService.test.ts"]);
         Assert.False(paired.Granted);
         Assert.All(paired.Conflicts, c => Assert.Equal("agent-1", c.AgentId));
     }
@@ -268,7 +269,9 @@ public sealed class LeaseIdTests(RedisServerFixture redis)
     {
         var store = new RedisLeaseStore(redis.Connection, RedisServerFixture.NewKeys(), new DistinctPathPolicy(), new LeaseOptions(), NullLogger<RedisLeaseStore>.Instance);
 
-        var ex = await Assert.ThrowsAsync<ArgumentException>(() => store.AcquireAsync("agent\n1", "PR-001", ["a"]));
+        var ex = await Assert.ThrowsAsync<ArgumentException>(() => store.AcquireAsync(new LeaseOwner("agent\n1", "s-1", "PR-001"), ["a"]));
         Assert.Contains("printable", ex.Message);
+        ex = await Assert.ThrowsAsync<ArgumentException>(() => store.AcquireAsync(new LeaseOwner("agent-1", "s\t1", "PR-001"), ["a"]));
+        Assert.Contains("sessionId", ex.Message);
     }
 }
