@@ -32,7 +32,13 @@ internal static class TaskListBytes
         var text = doc.Text;
         oldValue = "";
         if (!doc.TryGet(prId, out var pr))
-            return onlyIfValue is null ? throw new KeyNotFoundException($"PR {prId} is not in the task list {path}") : null;
+        {
+            if (onlyIfValue is not null) return null;
+            // Lenient parsing leaves a PR with a hard error out of the document: name the error, not "no such PR".
+            if (doc.Diagnostics.FirstOrDefault(d => d.IsError && d.PrId == prId) is { } problem)
+                throw new GitMirrorException($"{problem.Headline}; fix the task list and commit it before {prId} can change state.");
+            throw new KeyNotFoundException($"PR {prId} is not in the task list {path}");
+        }
         var span = pr.ColdStateValue;
         if (span.Length == 0)
             return onlyIfValue is null
