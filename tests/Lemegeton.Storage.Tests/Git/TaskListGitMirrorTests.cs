@@ -135,4 +135,59 @@ public sealed class TaskListGitMirrorTests : IAsyncLifetime
         Assert.True(doc.TryGet("PR-002", out var pr));
         Assert.Equal(ColdState.Blocked, pr.ColdState);
     }
+
+    [Fact]
+    public async Task A_cherry_pick_that_outlasts_busy_max_wait_fails_naming_it_and_leaves_head_alone()
+    {
+        await _repo.RunAsync("checkout", "-q", "-b", "feature");
+        _repo.Write("src/a.txt", "feature\n");
+        await _repo.RunAsync("commit", "-q", "-am", "feature");
+        await _repo.RunAsync("checkout", "-q", "main");
+        _repo.Write("src/a.txt", "main\n");
+        await _repo.RunAsync("commit", "-q", "-am", "main");
+        Assert.False((await _repo.Git.TryRunAsync(["cherry-pick", "feature"])).Succeeded);
+        var head = (await _repo.RunAsync("rev-parse", "HEAD")).Trim();
+        var clock = new ManualClock();
+        var interval = TimeSpan.FromSeconds(2);
+        var mirror = new TaskListGitMirror(_repo.Root,
+            new GitMirrorOptions { TaskListPath = TestRepository.TaskList, BusyRetryInterval = interval, BusyMaxWait = TimeSpan.FromSeconds(5) },
+            clock, NullLogger<TaskListGitMirror>.Instance);
+        var operations = new List<string>();
+        mirror.WaitingForUser += operations.Add;
+
+        var commit = mirror.CommitAsync(Completed);
+        for (var i = 0; i < 3; i++)
+        {
+            await clock.WhenTimerArmedAsync(interval).WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.False(commit.IsCompleted);
+            clock.Advance(interval);
+        }
+
+        var ex = await Assert.ThrowsAsync<GitMirrorException>(() => commit.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains("cherry-pick", ex.Message);
+        Assert.Contains(_repo.Root, ex.Message);
+        Assert.Equal(["cherry-pick", "cherry-pick", "cherry-pick"], operations);
+        Assert.Equal(head, (await _repo.RunAsync("rev-parse", "HEAD")).Trim());
+    }
+
+    [Fact]
+    public async Task A_task_list_missing_at_head_is_refused_naming_the_file()
+    {
+        var ex = await Assert.ThrowsAsync<GitMirrorException>(() =>
+            Mirror(new GitMirrorOptions { TaskListPath = "docs/missing.md" }).CommitAsync(Completed));
+
+        Assert.Contains("docs/missing.md is not committed at HEAD", ex.Message);
+    }
+
+    [Fact]
+    public async Task A_folder_that_is_not_a_repository_is_refused_naming_it()
+    {
+        using var empty = new TempDirectory("not-a-repo");
+
+        var ex = await Assert.ThrowsAsync<GitMirrorException>(() =>
+            new TaskListGitMirror(empty.Path, new GitMirrorOptions(), TimeProvider.System, NullLogger<TaskListGitMirror>.Instance).CommitAsync(Completed));
+
+        Assert.Contains(empty.Path, ex.Message);
+        Assert.Contains("not a git repository", ex.Message);
+    }
 }
