@@ -65,7 +65,9 @@ public sealed partial class TaskListGitMirror
             var started = _time.GetTimestamp();
             while (true)
             {
-                if (await BusyOperationAsync(ct).ConfigureAwait(false) is { } busy)
+                // libgit2 calls block: run them on the thread pool, not on the caller's (an actor's) thread.
+                var (busy, done, commit) = await Task.Run(() => Attempt(transition), ct).ConfigureAwait(false);
+                if (busy is not null)
                 {
                     if (_time.GetElapsedTime(started) > _options.BusyMaxWait)
                         throw new GitMirrorException(
@@ -75,7 +77,6 @@ public sealed partial class TaskListGitMirror
                     await Task.Delay(_options.BusyRetryInterval, _time, ct).ConfigureAwait(false);
                     continue;
                 }
-                var (done, commit) = await Task.Run(() => (TryCommitOnce(transition, out var id), id), ct).ConfigureAwait(false);
                 if (done) return commit;
                 LogHeadMoved(_logger, transition.PrId);
             }
@@ -86,11 +87,19 @@ public sealed partial class TaskListGitMirror
         }
     }
 
+    /// <summary>The user's operation in progress, or one commit attempt (not done when the branch moved under it).</summary>
+    private (string? Busy, bool Done, string? Commit) Attempt(ColdTransition t)
+    {
+        using var repo = Open();
+        if (BusyOperation(repo) is { } busy) return (busy, false, null);
+        var done = TryCommitOnce(repo, t, out var commit);
+        return (null, done, commit);
+    }
+
     /// <summary>One attempt; false when the branch moved under it (nothing was changed then).</summary>
-    private bool TryCommitOnce(ColdTransition t, out string? commit)
+    private bool TryCommitOnce(Repository repo, ColdTransition t, out string? commit)
     {
         commit = null;
-        using var repo = Open();
         if (repo.Info.IsHeadUnborn || repo.Head.Tip is not { } head)
             throw NotCommitted();
         // The branch HEAD points at, or HEAD itself when detached.
@@ -215,11 +224,16 @@ public sealed partial class TaskListGitMirror
         }, ct);
 
     /// <summary>The user operation in progress (merge, rebase, …), or null when the repository is free.</summary>
-    public Task<string?> BusyOperationAsync(CancellationToken ct = default)
+    public Task<string?> BusyOperationAsync(CancellationToken ct = default) =>
+        Task.Run(() =>
+        {
+            using var repo = Open();
+            return BusyOperation(repo);
+        }, ct);
+
+    private static string? BusyOperation(Repository repo)
     {
-        ct.ThrowIfCancellationRequested();
-        using var repo = Open();
-        string? busy = repo.Info.CurrentOperation switch
+        var busy = repo.Info.CurrentOperation switch
         {
             CurrentOperation.None => null,
             CurrentOperation.Merge => "merge",
@@ -231,7 +245,7 @@ public sealed partial class TaskListGitMirror
         };
         if (busy is null && File.Exists(Path.Combine(repo.Info.Path, "index.lock")))
             busy = "git command holding index.lock";
-        return Task.FromResult(busy);
+        return busy;
     }
 
     private Repository Open()

@@ -81,6 +81,7 @@ public sealed class TaskListGitMirrorIndexTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task A_task_list_in_nested_folders_is_replaced_in_its_own_tree_only()
     {
         const string nested = "planning/2026/q4/task-list.md";

@@ -97,6 +97,7 @@ public sealed class TaskListGitMirrorTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task During_a_users_merge_it_waits_and_commits_once_the_merge_is_over()
     {
         await _repo.RunAsync("checkout", "-q", "-b", "feature");
@@ -137,6 +138,7 @@ public sealed class TaskListGitMirrorTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task A_cherry_pick_that_outlasts_busy_max_wait_fails_naming_it_and_leaves_head_alone()
     {
         await _repo.RunAsync("checkout", "-q", "-b", "feature");
