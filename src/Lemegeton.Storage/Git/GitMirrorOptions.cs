@@ -12,9 +12,6 @@ public sealed class GitMirrorOptions
     /// <summary>Author and committer e-mail. Default <c>hub@lemegeton.invalid</c>.</summary>
     public string AuthorEmail { get; set; } = "hub@lemegeton.invalid";
 
-    /// <summary>Longest a single git command may run. Default 30 s.</summary>
-    public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(30);
-
     /// <summary>How often to look again while the user is in a merge, rebase, cherry-pick or revert. Default 2 s.</summary>
     public TimeSpan BusyRetryInterval { get; set; } = TimeSpan.FromSeconds(2);
 

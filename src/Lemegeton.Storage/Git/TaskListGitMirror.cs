@@ -1,37 +1,42 @@
+using System.Collections.Concurrent;
 using Lemegeton.Core.States;
 using Lemegeton.Core.TaskList;
+using LibGit2Sharp;
 using Microsoft.Extensions.Logging;
+using LogLevel = Microsoft.Extensions.Logging.LogLevel;
 
 namespace Lemegeton.Storage.Git;
 
 /// <summary>
-/// Mirrors cold transitions to git: the task list's <c>cold_state</c> is rewritten in place and
-/// committed alone, whatever else the user has staged or modified. The commit is built with
-/// plumbing on a temporary index from HEAD's version of the file, so the user's index and other
-/// files are untouched; HEAD moves by compare-and-swap. While the user is in the middle of a
-/// merge, rebase, cherry-pick or revert, it waits and retries instead of committing.
+/// Mirrors cold transitions to git in-process (LibGit2Sharp): the task list's <c>cold_state</c> is
+/// rewritten byte-for-byte in a new blob, put into HEAD's tree, committed on HEAD and the branch
+/// moved — after re-checking, under the mirror's lock, that the branch still points where the
+/// commit was built (libgit2's ref update is not compare-and-swap). The user's index gets only its
+/// task-list entry changed, and the working file only its one value, so everything else the user
+/// has staged, modified or left untracked stays exactly as it was. While the user is in the middle
+/// of a merge, rebase, cherry-pick, revert, bisect or am, it waits and retries instead of committing.
 /// </summary>
 public sealed partial class TaskListGitMirror
 {
-    private static readonly string[] BusyMarkers = ["MERGE_HEAD", "rebase-merge", "rebase-apply", "CHERRY_PICK_HEAD", "REVERT_HEAD", "index.lock"];
+    /// <summary>One lock per repository for every mirror in this process.</summary>
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Locks = new(StringComparer.Ordinal);
 
-    private readonly GitCli _git;
     private readonly GitMirrorOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly SemaphoreSlim _serial = new(1, 1);
-    private string? _gitDir;
+    private readonly SemaphoreSlim _serial;
 
     public TaskListGitMirror(string repositoryRoot, GitMirrorOptions options, TimeProvider time, ILogger<TaskListGitMirror> logger)
     {
-        _git = new GitCli(repositoryRoot, options.CommandTimeout);
+        RepositoryRoot = Path.GetFullPath(repositoryRoot);
         _options = options;
         _time = time;
         _logger = logger;
         TaskListPath = options.TaskListPath.Replace('\\', '/');
+        _serial = Locks.GetOrAdd(Path.TrimEndingDirectorySeparator(RepositoryRoot), _ => new SemaphoreSlim(1, 1));
     }
 
-    public string RepositoryRoot => _git.WorkingDirectory;
+    public string RepositoryRoot { get; }
 
     /// <summary>The task list, relative to the repository root.</summary>
     public string TaskListPath { get; }
@@ -39,30 +44,40 @@ public sealed partial class TaskListGitMirror
     /// <summary>Raised each time a commit waits for the user's merge/rebase (the argument names it).</summary>
     public event Action<string>? WaitingForUser;
 
+    /// <summary>Test seam: runs after the commit object is written, before the branch tip is re-checked.</summary>
+    internal Action? AfterCommitBuilt { get; set; }
+
+    /// <summary>Test seam: runs after the branch tip was re-checked, right before the ref is moved.</summary>
+    internal Action? AfterTipRechecked { get; set; }
+
     /// <summary>
     /// Sets the PR's <c>cold_state</c> and commits the task list alone. Returns the new commit's
     /// id, or null when HEAD already records that state.
     /// </summary>
+    /// <exception cref="KeyNotFoundException">The PR is not in the task list at HEAD.</exception>
+    /// <exception cref="GitMirrorException">No repository, no task list at HEAD, or the user's operation outlasted <see cref="GitMirrorOptions.BusyMaxWait"/>.</exception>
     public async Task<string?> CommitAsync(ColdTransition transition, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(transition);
         await _serial.WaitAsync(ct).ConfigureAwait(false);
         try
         {
             var started = _time.GetTimestamp();
             while (true)
             {
-                if (await BusyOperationAsync(ct).ConfigureAwait(false) is { } busy)
+                // libgit2 calls block: run them on the thread pool, not on the caller's (an actor's) thread.
+                var (busy, done, commit) = await Task.Run(() => Attempt(transition), ct).ConfigureAwait(false);
+                if (busy is not null)
                 {
                     if (_time.GetElapsedTime(started) > _options.BusyMaxWait)
-                        throw new GitCommandException(
-                            $"Cannot commit {transition.PrId} → {transition.To.ToWire()}: the repository {RepositoryRoot} has been in a {busy} for more than {_options.BusyMaxWait.TotalMinutes:0} min; finish or abort it (git merge --abort / git rebase --abort).", -1, "");
+                        throw new GitMirrorException(
+                            $"Cannot commit {transition.PrId} → {transition.To.ToWire()}: the repository {RepositoryRoot} has been in a {busy} for more than {_options.BusyMaxWait.TotalMinutes:0} min; finish or abort it (git merge --abort / git rebase --abort).");
                     LogWaiting(_logger, transition.PrId, busy);
                     WaitingForUser?.Invoke(busy);
                     await Task.Delay(_options.BusyRetryInterval, _time, ct).ConfigureAwait(false);
                     continue;
                 }
-                var result = await TryCommitOnceAsync(transition, ct).ConfigureAwait(false);
-                if (result.Done) return result.Commit;
+                if (done) return commit;
                 LogHeadMoved(_logger, transition.PrId);
             }
         }
@@ -72,107 +87,209 @@ public sealed partial class TaskListGitMirror
         }
     }
 
-    private async Task<(bool Done, string? Commit)> TryCommitOnceAsync(ColdTransition t, CancellationToken ct)
+    /// <summary>The user's operation in progress, or one commit attempt (not done when the branch moved under it).</summary>
+    private (string? Busy, bool Done, string? Commit) Attempt(ColdTransition t)
     {
-        var head = (await _git.RunAsync(["rev-parse", "--verify", "HEAD"], ct: ct).ConfigureAwait(false)).Trim();
-        var entry = (await _git.RunAsync(["ls-tree", "HEAD", "--", TaskListPath], ct: ct).ConfigureAwait(false)).Trim();
-        if (entry.Length == 0)
-            throw new GitCommandException($"{TaskListPath} is not committed at HEAD in {RepositoryRoot}: commit the task list once before starting the hub.", -1, "");
-        var mode = entry[..entry.IndexOf(' ')];
-        var oldBlob = entry.Split([' ', '\t'])[2];
-        var headText = await _git.RunAsync(["cat-file", "blob", oldBlob], ct: ct).ConfigureAwait(false);
+        using var repo = Open();
+        if (BusyOperation(repo) is { } busy) return (busy, false, null);
+        var done = TryCommitOnce(repo, t, out var commit);
+        return (null, done, commit);
+    }
 
-        var doc = TaskListParser.Parse(headText, TaskListPath, TaskListParseOptions.Lenient);
-        var newText = TaskListWriter.SetColdState(headText, doc, t.PrId, t.To);
-        if (newText == headText) return (true, null);
+    /// <summary>One attempt; false when the branch moved under it (nothing was changed then).</summary>
+    private bool TryCommitOnce(Repository repo, ColdTransition t, out string? commit)
+    {
+        commit = null;
+        if (repo.Info.IsHeadUnborn || repo.Head.Tip is not { } head)
+            throw NotCommitted();
+        // The branch HEAD points at, or HEAD itself when detached.
+        var branch = repo.Refs.Head.ResolveToDirectReference().CanonicalName;
+        if (head[TaskListPath] is not { TargetType: TreeEntryTargetType.Blob } entry)
+            throw NotCommitted();
+        if (entry.Mode is not (Mode.NonExecutableFile or Mode.ExecutableFile))
+            throw new GitMirrorException($"{TaskListPath} at HEAD in {RepositoryRoot} is a {entry.Mode}, not a regular file: commit the task list as a file.");
 
-        var newBlob = (await _git.RunAsync(["hash-object", "-w", "--stdin", "--path", TaskListPath], newText, ct: ct).ConfigureAwait(false)).Trim();
-        var tempIndex = Path.Combine(Path.GetTempPath(), $"lemegeton-index-{Guid.NewGuid():N}");
-        string commit;
-        try
+        var oldBlob = (Blob)entry.Target;
+        var headBytes = ReadBlob(oldBlob);
+        var newBytes = TaskListBytes.SetColdState(headBytes, TaskListPath, t.PrId, t.To, onlyIfValue: null, out var oldValue)!;
+        if (ReferenceEquals(newBytes, headBytes)) return true;
+
+        var newBlob = repo.ObjectDatabase.Write<Blob>(newBytes);
+        var definition = TreeDefinition.From(head).Add(TaskListPath, newBlob, entry.Mode);
+        var tree = repo.ObjectDatabase.CreateTree(definition);
+        var who = new Signature(_options.AuthorName, _options.AuthorEmail, _time.GetLocalNow());
+        var created = repo.ObjectDatabase.CreateCommit(who, who, t.CommitMessage(), tree, [head], prettifyMessage: false);
+        AfterCommitBuilt?.Invoke();
+
+        // libgit2 moves a ref to whatever it holds at that instant: look again right before moving it.
+        if (!StillAt(repo, branch, head.Id)) return false;
+        AfterTipRechecked?.Invoke();
+        repo.Refs.UpdateTarget(repo.Refs[branch], created.Id, $"lemegeton: {t.PrId} {t.To.ToWire()}");
+        if (OverwrittenCommit(repo, branch, head.Id, created.Id) is { } lost)
         {
-            var env = new Dictionary<string, string>
-            {
-                ["GIT_INDEX_FILE"] = tempIndex,
-                ["GIT_AUTHOR_NAME"] = _options.AuthorName,
-                ["GIT_AUTHOR_EMAIL"] = _options.AuthorEmail,
-                ["GIT_COMMITTER_NAME"] = _options.AuthorName,
-                ["GIT_COMMITTER_EMAIL"] = _options.AuthorEmail,
-            };
-            await _git.RunAsync(["read-tree", head], environment: env, ct: ct).ConfigureAwait(false);
-            await _git.RunAsync(["update-index", "--cacheinfo", $"{mode},{newBlob},{TaskListPath}"], environment: env, ct: ct).ConfigureAwait(false);
-            var tree = (await _git.RunAsync(["write-tree"], environment: env, ct: ct).ConfigureAwait(false)).Trim();
-            commit = (await _git.RunAsync(["commit-tree", tree, "-p", head, "-F", "-"], t.CommitMessage(), env, ct).ConfigureAwait(false)).Trim();
-        }
-        finally
-        {
-            File.Delete(tempIndex);
+            // Someone else's commit landed between the re-check and the update: put it back and start again on top of it.
+            if (repo.Refs[branch]?.TargetIdentifier == created.Sha)
+                repo.Refs.UpdateTarget(repo.Refs[branch], lost, $"lemegeton: restore {lost.ToString(7)} (moved while committing {t.PrId})");
+            LogRestored(_logger, branch, lost.Sha, t.PrId);
+            return false;
         }
 
-        var moved = await _git.TryRunAsync(["update-ref", "-m", $"lemegeton: {t.PrId} {t.To.ToWire()}", "HEAD", commit, head], ct: ct).ConfigureAwait(false);
-        if (!moved.Succeeded) return (false, null);
+        SyncIndex(repo, oldBlob.Id, newBlob, oldValue, t);
+        SyncWorkingFile(headBytes, newBytes, oldValue, t);
+        LogCommitted(_logger, t.PrId, t.From.ToString(), t.To.ToWire(), created.Sha);
+        commit = created.Sha;
+        return true;
+    }
 
-        await SyncIndexAsync(mode, oldBlob, newBlob, ct).ConfigureAwait(false);
-        SyncWorkingFile(headText, newText, t);
-        LogCommitted(_logger, t.PrId, t.From.ToString(), t.To.ToWire(), commit);
-        return (true, commit);
+    /// <summary>HEAD still points at <paramref name="branch"/>, and it at <paramref name="expected"/>.</summary>
+    private static bool StillAt(Repository repo, string branch, ObjectId expected)
+    {
+        var head = repo.Refs.Head?.ResolveToDirectReference();
+        return head is not null && head.CanonicalName == branch && head.TargetIdentifier == expected.Sha;
     }
 
     /// <summary>
-    /// The user's index still holds the old task list; point it at the new blob unless the user
-    /// has staged a change of their own to the file (then their staged version stays).
+    /// The commit our update replaced when it was not <paramref name="expected"/>, read from the
+    /// reflog libgit2 writes under its ref lock (null when all is well or there is no reflog).
     /// </summary>
-    private async Task SyncIndexAsync(string mode, string oldBlob, string newBlob, CancellationToken ct)
+    private static ObjectId? OverwrittenCommit(Repository repo, string branch, ObjectId expected, ObjectId created)
     {
-        var staged = (await _git.RunAsync(["ls-files", "-s", "--", TaskListPath], ct: ct).ConfigureAwait(false)).Trim();
-        if (staged.Length == 0 || staged.Split([' ', '\t'])[1] != oldBlob) return;
-        await _git.RunAsync(["update-index", "--cacheinfo", $"{mode},{newBlob},{TaskListPath}"], ct: ct).ConfigureAwait(false);
+        foreach (var entry in repo.Refs.Log(branch).Take(16))
+            if (entry.To == created)
+                return entry.From == expected ? null : entry.From;
+        return null;
     }
 
-    /// <summary>Brings the working file along: the same change, keeping the user's unsaved edits elsewhere in it.</summary>
-    private void SyncWorkingFile(string headText, string newText, ColdTransition t)
+    /// <summary>
+    /// The user's index still holds the old task list. Its entry is pointed at the new blob when it
+    /// held HEAD's version; when the user staged their own version, the same value is changed in
+    /// it (their other staged edits stay staged) unless they changed that very value. No other
+    /// index entry is touched; a conflicted or removed entry is left alone.
+    /// </summary>
+    private void SyncIndex(Repository repo, ObjectId oldBlob, ObjectId newBlob, string oldValue, ColdTransition t)
+    {
+        try
+        {
+            var index = repo.Index;
+            if (index[TaskListPath] is not { StageLevel: StageLevel.Staged } staged) return;
+            var target = newBlob;
+            if (staged.Id != oldBlob)
+            {
+                var stagedBytes = ReadBlob(repo.Lookup<Blob>(staged.Id));
+                var updated = TaskListBytes.SetColdState(stagedBytes, TaskListPath + " (staged)", t.PrId, t.To, oldValue, out _);
+                if (updated is null) { LogUserValueKept(_logger, "staged", TaskListPath, t.PrId); return; }
+                if (ReferenceEquals(updated, stagedBytes)) return;
+                target = repo.ObjectDatabase.Write<Blob>(updated);
+            }
+            index.Add(repo.Lookup<Blob>(target), TaskListPath, staged.Mode);
+            index.Write();
+        }
+        catch (Exception ex) when (ex is LibGit2SharpException or GitMirrorException or InvalidOperationException or TaskListException)
+        {
+            LogIndexNotUpdated(_logger, TaskListPath, t.PrId, ex.Message);
+        }
+    }
+
+    /// <summary>
+    /// Brings the working file along: the same value changed, every other byte (the user's unsaved
+    /// edits included) kept, unless the user changed that very value or removed the PR.
+    /// </summary>
+    private void SyncWorkingFile(byte[] headBytes, byte[] newBytes, string oldValue, ColdTransition t)
     {
         var path = Path.Combine(RepositoryRoot, TaskListPath);
         try
         {
-            var current = File.Exists(path) ? File.ReadAllText(path) : null;
-            if (current is null) return;
-            if (current == headText) { AtomicFile.WriteAllText(path, newText); return; }
-            var doc = TaskListParser.Parse(current, path, TaskListParseOptions.Lenient);
-            var updated = TaskListWriter.SetColdState(current, doc, t.PrId, t.To);
-            if (!ReferenceEquals(updated, current) && updated != current) AtomicFile.WriteAllText(path, updated);
+            if (!File.Exists(path)) return;
+            var current = File.ReadAllBytes(path);
+            var updated = current.AsSpan().SequenceEqual(headBytes)
+                ? newBytes
+                : TaskListBytes.SetColdState(current, path, t.PrId, t.To, oldValue, out _);
+            if (updated is null) { LogUserValueKept(_logger, "working", path, t.PrId); return; }
+            if (!ReferenceEquals(updated, current)) WriteAtomically(path, updated);
         }
-        catch (Exception ex) when (ex is IOException or KeyNotFoundException or InvalidOperationException or TaskListException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or TaskListException or GitMirrorException)
         {
             LogWorkingFileNotUpdated(_logger, path, t.PrId, ex.Message);
         }
     }
 
     /// <summary>The task list as committed at HEAD, parsed (lenient: problems are in its diagnostics).</summary>
-    public async Task<TaskListDocument> ReadHeadAsync(CancellationToken ct = default)
-    {
-        var text = await _git.RunAsync(["cat-file", "blob", "HEAD:" + TaskListPath], ct: ct).ConfigureAwait(false);
-        return TaskListParser.Parse(text, TaskListPath, TaskListParseOptions.Lenient);
-    }
+    public Task<TaskListDocument> ReadHeadAsync(CancellationToken ct = default) =>
+        Task.Run(() =>
+        {
+            using var repo = Open();
+            if (repo.Info.IsHeadUnborn || repo.Head.Tip?[TaskListPath] is not { TargetType: TreeEntryTargetType.Blob } entry)
+                throw NotCommitted();
+            return TaskListBytes.Parse(ReadBlob((Blob)entry.Target), TaskListPath);
+        }, ct);
 
     /// <summary>The user operation in progress (merge, rebase, …), or null when the repository is free.</summary>
-    public async Task<string?> BusyOperationAsync(CancellationToken ct = default)
-    {
-        _gitDir ??= (await _git.RunAsync(["rev-parse", "--absolute-git-dir"], ct: ct).ConfigureAwait(false)).Trim();
-        foreach (var marker in BusyMarkers)
+    public Task<string?> BusyOperationAsync(CancellationToken ct = default) =>
+        Task.Run(() =>
         {
-            var p = Path.Combine(_gitDir, marker);
-            if (File.Exists(p) || Directory.Exists(p))
-                return marker switch
-                {
-                    "MERGE_HEAD" => "merge",
-                    "rebase-merge" or "rebase-apply" => "rebase",
-                    "CHERRY_PICK_HEAD" => "cherry-pick",
-                    "REVERT_HEAD" => "revert",
-                    _ => "git command holding index.lock",
-                };
+            using var repo = Open();
+            return BusyOperation(repo);
+        }, ct);
+
+    private static string? BusyOperation(Repository repo)
+    {
+        var busy = repo.Info.CurrentOperation switch
+        {
+            CurrentOperation.None => null,
+            CurrentOperation.Merge => "merge",
+            CurrentOperation.Revert or CurrentOperation.RevertSequence => "revert",
+            CurrentOperation.CherryPick or CurrentOperation.CherryPickSequence => "cherry-pick",
+            CurrentOperation.Bisect => "bisect",
+            CurrentOperation.ApplyMailbox => "am session",
+            _ => "rebase",
+        };
+        if (busy is null && File.Exists(Path.Combine(repo.Info.Path, "index.lock")))
+            busy = "git command holding index.lock";
+        return busy;
+    }
+
+    private Repository Open()
+    {
+        try
+        {
+            return new Repository(RepositoryRoot);
         }
-        return null;
+        catch (RepositoryNotFoundException ex)
+        {
+            throw new GitMirrorException($"{RepositoryRoot} is not a git repository ({ex.Message}): start the hub in the repository's root.", ex);
+        }
+    }
+
+    private GitMirrorException NotCommitted() =>
+        new($"{TaskListPath} is not committed at HEAD in {RepositoryRoot}: commit the task list once before starting the hub.");
+
+    private static byte[] ReadBlob(Blob blob)
+    {
+        using var content = blob.GetContentStream();
+        using var copy = new MemoryStream(checked((int)blob.Size));
+        content.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    /// <summary>Temporary file in the same folder, flushed, renamed over the target; the file's mode is kept.</summary>
+    private static void WriteAtomically(string path, byte[] bytes)
+    {
+        var temp = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, File.GetUnixFileMode(path));
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            throw;
+        }
     }
 
     [LoggerMessage(EventId = 1501, Level = LogLevel.Information, Message = "Committed {PrId}: {From} → {To} as {Commit}")]
@@ -181,9 +298,18 @@ public sealed partial class TaskListGitMirror
     [LoggerMessage(EventId = 1502, Level = LogLevel.Information, Message = "Commit of {PrId} waits: the repository is in a {Operation}")]
     private static partial void LogWaiting(ILogger logger, string prId, string operation);
 
-    [LoggerMessage(EventId = 1503, Level = LogLevel.Debug, Message = "HEAD moved while committing {PrId}; trying again")]
+    [LoggerMessage(EventId = 1503, Level = LogLevel.Debug, Message = "HEAD moved while committing {PrId}; building the commit again on the new HEAD")]
     private static partial void LogHeadMoved(ILogger logger, string prId);
 
     [LoggerMessage(EventId = 1504, Level = LogLevel.Warning, Message = "Committed {PrId} but could not update the working copy of {Path} ({Reason}); run git checkout on it after saving your edits")]
     private static partial void LogWorkingFileNotUpdated(ILogger logger, string path, string prId, string reason);
+
+    [LoggerMessage(EventId = 1505, Level = LogLevel.Warning, Message = "Committed {PrId} but could not update the index entry of {Path} ({Reason}); git status shows it as a staged change")]
+    private static partial void LogIndexNotUpdated(ILogger logger, string path, string prId, string reason);
+
+    [LoggerMessage(EventId = 1506, Level = LogLevel.Warning, Message = "Committed {PrId}; the {Copy} copy of {Path} has the user's own cold_state for it (or lacks the PR) and was left as it is")]
+    private static partial void LogUserValueKept(ILogger logger, string copy, string path, string prId);
+
+    [LoggerMessage(EventId = 1507, Level = LogLevel.Warning, Message = "{Branch} moved to {Commit} while committing {PrId}; restored it and committing again on top of it")]
+    private static partial void LogRestored(ILogger logger, string branch, string commit, string prId);
 }

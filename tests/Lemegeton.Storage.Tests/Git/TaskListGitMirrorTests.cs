@@ -97,6 +97,7 @@ public sealed class TaskListGitMirrorTests : IAsyncLifetime
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task During_a_users_merge_it_waits_and_commits_once_the_merge_is_over()
     {
         await _repo.RunAsync("checkout", "-q", "-b", "feature");
@@ -137,20 +138,58 @@ public sealed class TaskListGitMirrorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Git_errors_carry_the_command_and_its_stderr()
+    [Trait("Category", "Slow")]
+    public async Task A_cherry_pick_that_outlasts_busy_max_wait_fails_naming_it_and_leaves_head_alone()
     {
-        var ex = await Assert.ThrowsAsync<GitCommandException>(() => _repo.Git.RunAsync(["rev-parse", "--verify", "no-such-branch"]));
-        Assert.Contains("git rev-parse --verify no-such-branch", ex.Message);
-        Assert.Contains("fatal", ex.Message);
-        Assert.NotEqual(0, ex.ExitCode);
+        await _repo.RunAsync("checkout", "-q", "-b", "feature");
+        _repo.Write("src/a.txt", "feature\n");
+        await _repo.RunAsync("commit", "-q", "-am", "feature");
+        await _repo.RunAsync("checkout", "-q", "main");
+        _repo.Write("src/a.txt", "main\n");
+        await _repo.RunAsync("commit", "-q", "-am", "main");
+        Assert.False((await _repo.Git.TryRunAsync(["cherry-pick", "feature"])).Succeeded);
+        var head = (await _repo.RunAsync("rev-parse", "HEAD")).Trim();
+        var clock = new ManualClock();
+        var interval = TimeSpan.FromSeconds(2);
+        var mirror = new TaskListGitMirror(_repo.Root,
+            new GitMirrorOptions { TaskListPath = TestRepository.TaskList, BusyRetryInterval = interval, BusyMaxWait = TimeSpan.FromSeconds(5) },
+            clock, NullLogger<TaskListGitMirror>.Instance);
+        var operations = new List<string>();
+        mirror.WaitingForUser += operations.Add;
+
+        var commit = mirror.CommitAsync(Completed);
+        for (var i = 0; i < 3; i++)
+        {
+            await clock.WhenTimerArmedAsync(interval).WaitAsync(TimeSpan.FromSeconds(10));
+            Assert.False(commit.IsCompleted);
+            clock.Advance(interval);
+        }
+
+        var ex = await Assert.ThrowsAsync<GitMirrorException>(() => commit.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains("cherry-pick", ex.Message);
+        Assert.Contains(_repo.Root, ex.Message);
+        Assert.Equal(["cherry-pick", "cherry-pick", "cherry-pick"], operations);
+        Assert.Equal(head, (await _repo.RunAsync("rev-parse", "HEAD")).Trim());
     }
 
     [Fact]
-    public async Task A_git_command_past_its_timeout_is_killed()
+    public async Task A_task_list_missing_at_head_is_refused_naming_the_file()
     {
-        var git = new GitCli(_repo.Root, TimeSpan.FromMilliseconds(300));
-        // An alias that sleeps stands in for a git command stuck on a network or a lock.
-        var ex = await Assert.ThrowsAsync<GitCommandException>(() => git.RunAsync(["-c", "alias.nap=!sleep 20", "nap"]));
-        Assert.Contains("did not finish", ex.Message);
+        var ex = await Assert.ThrowsAsync<GitMirrorException>(() =>
+            Mirror(new GitMirrorOptions { TaskListPath = "docs/missing.md" }).CommitAsync(Completed));
+
+        Assert.Contains("docs/missing.md is not committed at HEAD", ex.Message);
+    }
+
+    [Fact]
+    public async Task A_folder_that_is_not_a_repository_is_refused_naming_it()
+    {
+        using var empty = new TempDirectory("not-a-repo");
+
+        var ex = await Assert.ThrowsAsync<GitMirrorException>(() =>
+            new TaskListGitMirror(empty.Path, new GitMirrorOptions(), TimeProvider.System, NullLogger<TaskListGitMirror>.Instance).CommitAsync(Completed));
+
+        Assert.Contains(empty.Path, ex.Message);
+        Assert.Contains("not a git repository", ex.Message);
     }
 }

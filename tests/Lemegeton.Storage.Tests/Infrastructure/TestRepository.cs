@@ -1,4 +1,4 @@
-using Lemegeton.Storage.Git;
+using Lemegeton.Storage.Tests.Git;
 
 namespace Lemegeton.Storage.Tests.Infrastructure;
 
@@ -37,7 +37,16 @@ public sealed class TestRepository : IDisposable
         File.WriteAllText(path, text);
     }
 
+    public void WriteBytes(string relative, byte[] bytes)
+    {
+        var path = Path.Combine(Root, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, bytes);
+    }
+
     public string Read(string relative) => File.ReadAllText(Path.Combine(Root, relative));
+
+    public byte[] ReadBytes(string relative) => File.ReadAllBytes(Path.Combine(Root, relative));
 
     public void Dispose() => _dir.Dispose();
 

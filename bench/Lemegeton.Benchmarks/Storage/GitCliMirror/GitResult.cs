@@ -1,4 +1,4 @@
-namespace Lemegeton.Storage.Git;
+namespace Lemegeton.Benchmarks.Storage.GitCliMirror;
 
 /// <summary>What a git command printed and how it ended.</summary>
 public sealed record GitResult(int ExitCode, string StandardOutput, string StandardError)

@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Text;
 
-namespace Lemegeton.Storage.Git;
+namespace Lemegeton.Benchmarks.Storage.GitCliMirror;
 
 /// <summary>
 /// Runs the <c>git</c> executable in one repository: no shell, arguments passed as a list,
