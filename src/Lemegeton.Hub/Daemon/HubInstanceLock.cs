@@ -63,6 +63,10 @@ public sealed class HubInstanceLock : IDisposable
         return stream is null && File.Exists(paths.LockFile);
     }
 
+    /// <summary>The PID of the hub holding the lock according to the PID file, or null when none runs (a stale PID file is ignored).</summary>
+    public static int? RunningPid(HubPaths paths) =>
+        ReadPid(paths.PidFile) is { } pid && Posix.IsAlive(pid) && IsHeld(paths) ? pid : null;
+
     /// <summary>The PID in a PID file, or null when it is missing, partial or not a number.</summary>
     public static int? ReadPid(string pidFile)
     {
@@ -101,7 +105,7 @@ public sealed class HubInstanceLock : IDisposable
                 Access = FileAccess.ReadWrite,
                 Share = FileShare.None, // flock(LOCK_EX | LOCK_NB) on Unix
             };
-            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = Posix.PrivateFile;
+            if (create && !OperatingSystem.IsWindows()) options.UnixCreateMode = Posix.PrivateFile;
             return new FileStream(path, options);
         }
         catch (FileNotFoundException) when (!create) { return null; }
