@@ -17,21 +17,26 @@ internal sealed record HubCommandSettings(ProductSettings Product, HubOptions Hu
         var product = GlobalOptions.LoadSettings(result, environment);
         if (product is null) return null;
         var error = result.InvocationConfiguration.Error;
-        HubOptions hub;
-        LoggingOptions logging;
-        try
-        {
-            hub = product.Bind<HubOptions>("hub");
-            logging = product.Bind<LoggingOptions>("logging");
-        }
-        catch (InvalidOperationException e)
-        {
-            error.WriteLine($"configuration: lemegeton.hub / lemegeton.logging: {e.Message}{(e.InnerException is { } inner ? " " + inner.Message : "")}");
-            return null;
-        }
+        var hub = Bind<HubOptions>(product, "hub", error);
+        var logging = Bind<LoggingOptions>(product, "logging", error);
+        if (hub is null || logging is null) return null;
 
         var problems = hub.Validate().Concat(logging.Validate()).ToArray();
         foreach (var problem in problems) error.WriteLine($"configuration: {problem}");
         return problems.Length > 0 ? null : new HubCommandSettings(product, hub, logging);
+    }
+
+    private static T? Bind<T>(ProductSettings product, string section, TextWriter error) where T : class, new()
+    {
+        try
+        {
+            return product.Bind<T>(section);
+        }
+        catch (InvalidOperationException e)
+        {
+            // The binder names the key (lemegeton:hub:stoptimeout) and the inner exception the bad value.
+            error.WriteLine($"configuration: lemegeton.{section}: {e.Message}{(e.InnerException is { } inner ? " " + inner.Message : "")}");
+            return null;
+        }
     }
 }

@@ -43,9 +43,17 @@ public sealed class HubInstanceLock : IDisposable
             var stream = TryLock(paths.LockFile, create: true);
             if (stream is not null)
             {
-                var stale = ReadPid(paths.PidFile);
-                WritePidFile(paths.PidFile, Environment.ProcessId);
-                return new HubLockAttempt(new HubInstanceLock(paths, stream, stale), null);
+                try
+                {
+                    var stale = ReadPid(paths.PidFile);
+                    WritePidFile(paths.PidFile, Environment.ProcessId);
+                    return new HubLockAttempt(new HubInstanceLock(paths, stream, stale), null);
+                }
+                catch
+                {
+                    stream.Dispose();
+                    throw;
+                }
             }
 
             var holder = ReadPid(paths.PidFile);

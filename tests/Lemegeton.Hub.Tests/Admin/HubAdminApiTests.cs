@@ -21,6 +21,7 @@ public sealed class HubAdminApiTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task Registered_endpoints_serve_under_v1_and_work_is_refused_while_the_shutdown_steps_run()
     {
         using var repo = new TempRepository();

@@ -77,6 +77,8 @@ public sealed class HubProcessTests(ITestOutputHelper output)
         Directory.CreateDirectory(repo.Paths.StateDirectory);
         await File.WriteAllTextAsync(repo.Paths.PidFile, $"{dead}\n");
         await File.WriteAllTextAsync(repo.Paths.AdminSocket, "left over by a crash");
+        Directory.CreateDirectory(repo.Paths.PrivateRunDirectory);
+        File.SetUnixFileMode(repo.Paths.PrivateRunDirectory, (UnixFileMode)0b111_111_111); // loosened by someone: tightened again
 
         using var start = await LemegetonProcess.RunAsync(repo.Root, "hub", "start");
 
@@ -87,6 +89,8 @@ public sealed class HubProcessTests(ITestOutputHelper output)
         var log = await File.ReadAllTextAsync(Directory.GetFiles(repo.LogDirectory, "hub-*.log").Single());
         Assert.Contains($"stale PID file left by process {dead}", log);
         Assert.Contains("Removed a stale admin socket", log);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(repo.Paths.PrivateRunDirectory));
+        Assert.Equal(Private, File.GetUnixFileMode(repo.Paths.AdminSocket));
 
         using var stop = await LemegetonProcess.RunAsync(repo.Root, "hub", "stop");
         Assert.Equal(0, stop.ExitCode);
@@ -191,5 +195,10 @@ public sealed class HubProcessTests(ITestOutputHelper output)
         Assert.Equal(HubExitCodes.BadConfiguration, start.ExitCode);
         Assert.Contains("lemegeton.hub.stop-timeout", start.Error);
         Assert.False(File.Exists(repo.Paths.PidFile));
+
+        using var level = await LemegetonProcess.RunAsync(repo.Root, "hub", "start", "--set", "logging.level=loud");
+        Assert.Equal(HubExitCodes.BadConfiguration, level.ExitCode);
+        Assert.Contains("lemegeton.logging:", level.Error);
+        Assert.Contains("'loud'", level.Error);
     }
 }
