@@ -13,6 +13,7 @@ public static class CliApp
         root.Add(GlobalOptions.CreateSet());
         root.Add(new TasksCommand(environment));
         root.Add(new ConfigCommand(environment));
+        root.Add(new HubCommand(environment));
         return root;
     }
 

@@ -3,6 +3,7 @@ using System.Reflection;
 using Lemegeton.Cli.Configuration;
 using Lemegeton.Core.Scheduling;
 using Lemegeton.Core.TaskList;
+using Lemegeton.Hub.Daemon;
 using Lemegeton.Storage.Git;
 using Lemegeton.Storage.Journal;
 using Lemegeton.Storage.Leases;
@@ -30,6 +31,8 @@ public sealed class ConfigurationTests
         AssertSameValues(new LeaseOptions(), settings.Bind<LeaseOptions>("leases"));
         AssertSameValues(new RedisOptions(), settings.Bind<RedisOptions>("redis"));
         AssertSameValues(new JournalOptions(), settings.Bind<JournalOptions>("journal"));
+        AssertSameValues(new HubOptions(), settings.Bind<HubOptions>("hub"));
+        AssertSameValues(new LoggingOptions(), settings.Bind<LoggingOptions>("logging"));
         var git = settings.Bind<GitMirrorOptions>("git");
         AssertSameValues(new GitMirrorOptions(), git);
         Assert.Equal(new GitMirrorOptions().TaskListPath, settings.TaskListPath);

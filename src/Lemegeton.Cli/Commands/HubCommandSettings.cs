@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Lemegeton.Cli.Configuration;
+using Lemegeton.Hub.Daemon;
+
+namespace Lemegeton.Cli.Commands;
+
+/// <summary>The configuration the <c>hub</c> commands need: the repository and the <c>hub</c> and <c>logging</c> sections, validated.</summary>
+internal sealed record HubCommandSettings(ProductSettings Product, HubOptions Hub, LoggingOptions Logging)
+{
+    public HubPaths Paths { get; } = new(Product.RepositoryRoot);
+
+    public string LogDirectory => Logging.DirectoryFor(Product.RepositoryRoot);
+
+    /// <summary>Loads and validates; on error writes it (naming the key) and returns null, and the command exits 2.</summary>
+    public static HubCommandSettings? Load(ParseResult result, CliEnvironment environment)
+    {
+        var product = GlobalOptions.LoadSettings(result, environment);
+        if (product is null) return null;
+        var error = result.InvocationConfiguration.Error;
+        var hub = Bind<HubOptions>(product, "hub", error);
+        var logging = Bind<LoggingOptions>(product, "logging", error);
+        if (hub is null || logging is null) return null;
+
+        var problems = hub.Validate().Concat(logging.Validate()).ToArray();
+        foreach (var problem in problems) error.WriteLine($"configuration: {problem}");
+        return problems.Length > 0 ? null : new HubCommandSettings(product, hub, logging);
+    }
+
+    private static T? Bind<T>(ProductSettings product, string section, TextWriter error) where T : class, new()
+    {
+        try
+        {
+            return product.Bind<T>(section);
+        }
+        catch (InvalidOperationException e)
+        {
+            // The binder names the key (lemegeton:hub:stoptimeout) and the inner exception the bad value.
+            error.WriteLine($"configuration: lemegeton.{section}: {e.Message}{(e.InnerException is { } inner ? " " + inner.Message : "")}");
+            return null;
+        }
+    }
+}
