@@ -75,7 +75,7 @@ public static class JournalLoad
               provider-name = "SQLite.MS"
               auto-initialize = true
             }
-            """).WithFallback(Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration);
+            """).WithFallback(global::Akka.Persistence.Sql.SqlPersistence.DefaultConfiguration);
     }
 
     private static async Task<double> WriteAsync(Config config, int n, bool async)

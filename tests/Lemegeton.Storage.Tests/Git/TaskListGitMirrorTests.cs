@@ -149,7 +149,7 @@ public sealed class TaskListGitMirrorTests : IAsyncLifetime
         await _repo.RunAsync("commit", "-q", "-am", "main");
         Assert.False((await _repo.Git.TryRunAsync(["cherry-pick", "feature"])).Succeeded);
         var head = (await _repo.RunAsync("rev-parse", "HEAD")).Trim();
-        var clock = new ManualClock();
+        var clock = new ObservedTimeProvider();
         var interval = TimeSpan.FromSeconds(2);
         var mirror = new TaskListGitMirror(_repo.Root,
             new GitMirrorOptions { TaskListPath = TestRepository.TaskList, BusyRetryInterval = interval, BusyMaxWait = TimeSpan.FromSeconds(5) },
