@@ -150,15 +150,12 @@ public sealed partial class TaskListGitMirror
 
     /// <summary>
     /// The commit our update replaced when it was not <paramref name="expected"/>, read from the
-    /// reflog libgit2 writes under its ref lock (null when all is well or there is no reflog).
+    /// reflog entry libgit2 wrote under its ref lock (null when all is well or there is no reflog).
     /// </summary>
-    private static ObjectId? OverwrittenCommit(Repository repo, string branch, ObjectId expected, ObjectId created)
-    {
-        foreach (var entry in repo.Refs.Log(branch).Take(16))
-            if (entry.To == created)
-                return entry.From == expected ? null : entry.From;
-        return null;
-    }
+    private static ObjectId? OverwrittenCommit(Repository repo, string branch, ObjectId expected, ObjectId created) =>
+        ReflogTail.OldValueOfUpdateTo(repo.Info.Path, branch, created.Sha) is { } old && old != expected.Sha
+            ? new ObjectId(old)
+            : null;
 
     /// <summary>
     /// The user's index still holds the old task list. Its entry is pointed at the new blob when it

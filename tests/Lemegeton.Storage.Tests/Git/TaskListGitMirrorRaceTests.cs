@@ -76,4 +76,32 @@ public sealed class TaskListGitMirrorRaceTests : IAsyncLifetime
         Assert.NotNull(user);
         await AssertHubCommitSitsOnTopOf(user, commit);
     }
+
+    [Fact]
+    public async Task In_a_linked_worktree_the_overwritten_user_commit_is_found_in_the_shared_reflog_and_put_back()
+    {
+        using var parent = new TempDirectory("worktree");
+        var root = Path.Combine(parent.Path, "side");
+        await _repo.RunAsync("worktree", "add", "-q", "-b", "side", root);
+        var side = new GitCli(root, TimeSpan.FromSeconds(30));
+        string? user = null;
+        var mirror = new TaskListGitMirror(root, new GitMirrorOptions { TaskListPath = TestRepository.TaskList }, TimeProvider.System, NullLogger<TaskListGitMirror>.Instance);
+        var done = false;
+        mirror.AfterTipRechecked = () =>
+        {
+            if (done) return;
+            done = true;
+            File.WriteAllText(Path.Combine(root, "src", "a.txt"), "the user's commit\n");
+            side.RunAsync(["commit", "-q", "-am", "user commit"]).GetAwaiter().GetResult();
+            user = side.RunAsync(["rev-parse", "HEAD"]).GetAwaiter().GetResult().Trim();
+        };
+
+        var commit = await mirror.CommitAsync(Completed);
+
+        Assert.NotNull(user);
+        Assert.Equal(commit, (await side.RunAsync(["rev-parse", "side"])).Trim());
+        Assert.Equal(user, (await side.RunAsync(["rev-parse", "side~1"])).Trim());
+        Assert.Equal("", (await side.RunAsync(["status", "--porcelain"])).Trim());
+        await _repo.RunAsync("worktree", "remove", "--force", root);
+    }
 }
