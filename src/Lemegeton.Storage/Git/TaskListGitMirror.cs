@@ -121,8 +121,9 @@ public sealed partial class TaskListGitMirror
         var created = repo.ObjectDatabase.CreateCommit(who, who, t.CommitMessage(), tree, [head], prettifyMessage: false);
         AfterCommitBuilt?.Invoke();
 
-        // libgit2 moves a ref to whatever it holds at that instant: look again right before moving it.
-        if (!StillAt(repo, branch, head.Id)) return false;
+        // libgit2 moves a ref to whatever it holds at that instant: look again right before moving it
+        // (and at a merge or rebase the user may have started meanwhile: the next attempt waits for it).
+        if (!StillAt(repo, branch, head.Id) || BusyOperation(repo) is not null) return false;
         AfterTipRechecked?.Invoke();
         repo.Refs.UpdateTarget(repo.Refs[branch], created.Id, $"lemegeton: {t.PrId} {t.To.ToWire()}");
         if (OverwrittenCommit(repo, branch, head.Id, created.Id) is { } lost)
