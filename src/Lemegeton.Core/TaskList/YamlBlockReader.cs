@@ -28,42 +28,65 @@ internal static class YamlBlockReader
         return root;
     }
 
+    /// <summary>The message of the error for a value nested deeper than <see cref="TaskListParser.MaxNesting"/>.</summary>
+    internal static string TooDeep => $"lists and mappings are nested more than {TaskListParser.MaxNesting} levels deep";
+
+    /// <summary>A sequence or mapping being filled; for a mapping, the key read and waiting for its value.</summary>
+    private sealed class Open(ParsingEvent start, List<YamlNode>? items, List<YamlEntry>? entries)
+    {
+        public ParsingEvent Start { get; } = start;
+        public List<YamlNode>? Items { get; } = items;
+        public List<YamlEntry>? Entries { get; } = entries;
+        public YamlScalar? Key { get; set; }
+    }
+
+    // Iterative, with an explicit stack of open collections: the stack use is the same whatever the
+    // input, and a collection deeper than MaxNesting (the root is level 1) is refused where it opens.
     private static YamlNode ReadNode(IParser parser)
     {
-        var ev = parser.Current ?? throw new YamlException("unexpected end of YAML");
-        switch (ev)
+        var open = new List<Open>();
+        while (true)
         {
-            case Scalar s:
-                parser.MoveNext();
-                return new YamlScalar(s.Value, s.Style, s.Start, s.End);
-            case SequenceStart ss:
+            var ev = parser.Current ?? throw new YamlException("unexpected end of YAML");
+            YamlNode? done = null;
+            switch (ev)
             {
-                parser.MoveNext();
-                var items = new List<YamlNode>();
-                while (parser.Current is not SequenceEnd) items.Add(ReadNode(parser));
-                var end = parser.Current.End;
-                parser.MoveNext();
-                return new YamlSequence(items, ss.Start, end);
-            }
-            case MappingStart ms:
-            {
-                parser.MoveNext();
-                var entries = new List<YamlEntry>();
-                while (parser.Current is not MappingEnd)
+                case Scalar s:
+                    parser.MoveNext();
+                    done = new YamlScalar(s.Value, s.Style, s.Start, s.End);
+                    break;
+                case SequenceStart or MappingStart:
+                    if (open.Count >= TaskListParser.MaxNesting) throw new YamlException(ev.Start, ev.End, TooDeep);
+                    if (open.Count > 0 && open[^1] is { Entries: not null, Key: null })
+                        throw new YamlException(ev.Start, ev.End, "keys must be plain text");
+                    parser.MoveNext();
+                    open.Add(ev is SequenceStart ? new Open(ev, [], null) : new Open(ev, null, []));
+                    continue;
+                case SequenceEnd or MappingEnd:
                 {
-                    var keyEvent = parser.Current!;
-                    if (ReadNode(parser) is not YamlScalar key)
-                        throw new YamlException(keyEvent.Start, keyEvent.End, "keys must be plain text");
-                    entries.Add(new(key.Value, key.Start, ReadNode(parser)));
+                    var top = open[^1];
+                    open.RemoveAt(open.Count - 1);
+                    parser.MoveNext();
+                    done = top.Items is not null
+                        ? new YamlSequence(top.Items, top.Start.Start, ev.End)
+                        : new YamlMapping(top.Entries!, top.Start.Start, ev.End);
+                    break;
                 }
-                var end = parser.Current.End;
-                parser.MoveNext();
-                return new YamlMapping(entries, ms.Start, end);
+                case AnchorAlias a:
+                    throw new YamlException(a.Start, a.End, $"aliases (*{a.Value}) are not supported in task lists");
+                default:
+                    throw new YamlException(ev.Start, ev.End, $"unexpected {ev.GetType().Name}");
             }
-            case AnchorAlias a:
-                throw new YamlException(a.Start, a.End, $"aliases (*{a.Value}) are not supported in task lists");
-            default:
-                throw new YamlException(ev.Start, ev.End, $"unexpected {ev.GetType().Name}");
+            if (open.Count == 0) return done;
+            var parent = open[^1];
+            if (parent.Items is not null) parent.Items.Add(done);
+            else if (parent.Key is null)
+                parent.Key = (YamlScalar)done; // a collection as key was refused where it opened
+            else
+            {
+                parent.Entries!.Add(new(parent.Key.Value, parent.Key.Start, done));
+                parent.Key = null;
+            }
         }
     }
 }
