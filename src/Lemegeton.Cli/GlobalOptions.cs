@@ -28,7 +28,7 @@ public static class GlobalOptions
         }
         catch (ConfigurationException e)
         {
-            result.InvocationConfiguration.Error.WriteLine("configuration: " + TerminalText.Escape(e.Message));
+            TerminalText.WriteLines(result.InvocationConfiguration.Error, "configuration: ", e.Message);
             return null;
         }
     }

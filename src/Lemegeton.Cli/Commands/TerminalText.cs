@@ -40,8 +40,11 @@ public static class TerminalText
     /// <summary><see cref="Escape"/>, then Spectre.Console markup escaping, for table cells and markup text.</summary>
     public static string Markup(string? text) => Spectre.Console.Markup.Escape(Escape(text));
 
-    /// <summary>Writes <paramref name="text"/> escaped, then a new line (which is the caller's, so it stays raw).</summary>
-    public static void WriteLine(TextWriter writer, string? text) => writer.WriteLine(Escape(text));
+    /// <summary>Writes each line of <paramref name="text"/> escaped, after <paramref name="prefix"/>: a message of several lines stays several lines.</summary>
+    public static void WriteLines(TextWriter writer, string prefix, string? text)
+    {
+        foreach (var line in (text ?? "").Split('\n')) writer.WriteLine(prefix + Escape(line.TrimEnd('\r')));
+    }
 
     private static int IndexOfUnprintable(string text)
     {
