@@ -17,6 +17,7 @@ internal static class YamlBlockReader
     /// <summary>Reads the block with YamlDotNet's event parser only (the full YAML language).</summary>
     public static YamlNode? ReadWithYamlDotNet(string text, int start, int end)
     {
+        RefuseDeepFlow(text, start, end);
         var parser = new Parser(new Scanner(new StringSegmentReader(text, start, end), skipComments: true));
         parser.Consume<StreamStart>();
         if (parser.TryConsume<StreamEnd>(out _)) return null;
@@ -30,6 +31,64 @@ internal static class YamlBlockReader
 
     /// <summary>The message of the error for a value nested deeper than <see cref="TaskListParser.MaxNesting"/>.</summary>
     internal static string TooDeep => $"lists and mappings are nested more than {TaskListParser.MaxNesting} levels deep";
+
+    /// <summary>
+    /// Refuses flow collections (<c>[[[…</c>, <c>{a: {a: …</c>) nested <see cref="TaskListParser.MaxNesting"/>
+    /// deep before YamlDotNet sees them: its scanner keeps a possible key per open flow level and
+    /// re-checks them all for every token, so deep flow nesting costs it quadratic time even though the
+    /// reader would stop at the bound. A '[' or '{' counts where a node may start (at a line start or
+    /// after ':', '-', ',', '?', '[' or '{'), outside quoted scalars and comments; a PR's own mapping is
+    /// the first level, so the opener at flow depth MaxNesting is the one <see cref="ReadNode"/> refuses.
+    /// </summary>
+    private static void RefuseDeepFlow(string text, int start, int end)
+    {
+        var depth = 0;
+        var line = 1;
+        var lineStart = start;
+        var previous = '\n'; // last significant character on the line; '\n' at a line start
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            switch (c)
+            {
+                case '\n':
+                    line++;
+                    lineStart = i + 1;
+                    previous = '\n';
+                    continue;
+                case ' ' or '\t' or '\r':
+                    continue;
+                case '#' when i == start || text[i - 1] is ' ' or '\t' or '\n':
+                    while (i + 1 < end && text[i + 1] != '\n') i++;
+                    continue;
+                case '"' or '\'' when previous is '\n' or ':' or '-' or ',' or '?' or '[' or '{':
+                    // A quoted scalar: skip to its closing quote (escapes in double quotes, doubled quotes in single).
+                    for (i++; i < end; i++)
+                    {
+                        if (text[i] == '\n') { line++; lineStart = i + 1; }
+                        else if (c == '"' && text[i] == '\\') i++;
+                        else if (text[i] == c)
+                        {
+                            if (c == '\'' && i + 1 < end && text[i + 1] == '\'') i++;
+                            else break;
+                        }
+                    }
+                    previous = c;
+                    continue;
+                case '[' or '{' when previous is '\n' or ':' or '-' or ',' or '?' or '[' or '{':
+                    if (++depth >= TaskListParser.MaxNesting)
+                    {
+                        var mark = new Mark(i - start, line, i - lineStart + 1);
+                        throw new YamlException(mark, mark, TooDeep);
+                    }
+                    break;
+                case ']' or '}':
+                    if (depth > 0) depth--;
+                    break;
+            }
+            previous = c;
+        }
+    }
 
     /// <summary>A sequence or mapping being filled; for a mapping, the key read and waiting for its value.</summary>
     private sealed class Open(ParsingEvent start, List<YamlNode>? items, List<YamlEntry>? entries)

@@ -106,3 +106,44 @@ public class TaskListNestingTests
         Assert.Contains("nested more than", d.Message);
     }
 }
+
+/// <summary>Markdown that nests absurdly deep (header or body) reads as empty instead of throwing out of Markdig or taking seconds.</summary>
+public class MarkdownNestingTests
+{
+    private static string DeepList(int depth) => string.Concat(Enumerable.Range(0, depth).Select(i => new string(' ', 2 * i) + "- item\n"));
+
+    [Theory]
+    [InlineData(300)]
+    [InlineData(1500)]
+    public void A_header_nested_too_deep_for_markdown_still_parses(int depth)
+    {
+        var text = DeepList(depth) + "\n" + new string('>', depth) + " quote\n\n" + List(Pr("PR-001"));
+
+        var doc = TaskListNestingTests.OnSmallStack(() => TaskListParser.Parse(text, "deep.md"));
+
+        Assert.Single(doc.Prs);
+        Assert.Null(doc.Header.Title);
+    }
+
+    [Fact]
+    public void A_body_nested_too_deep_for_markdown_has_no_sections()
+    {
+        var text = List(Pr("PR-001")) + "**Acceptance Criteria:**\n- [ ] one\n" + DeepList(300);
+
+        var pr = Assert.Single(TaskListParser.Parse(text, "deep.md").Prs);
+
+        Assert.Empty(TaskListNestingTests.OnSmallStack(() => pr.GetAcceptanceCriteria()));
+        Assert.Empty(TaskListNestingTests.OnSmallStack(() => pr.GetSections()));
+    }
+
+    [Fact]
+    public void A_body_at_markdigs_own_depth_limit_is_read_as_empty_not_thrown()
+    {
+        // 120 levels pass the line check but exceed Markdig's nesting limit, which throws ArgumentException.
+        var text = List(Pr("PR-001")) + "**Acceptance Criteria:**\n- [ ] one\n" + DeepList(120);
+
+        var pr = Assert.Single(TaskListParser.Parse(text, "deep.md").Prs);
+
+        Assert.Empty(TaskListNestingTests.OnSmallStack(() => pr.GetAcceptanceCriteria()));
+    }
+}
