@@ -41,6 +41,8 @@ public static class FuzzHarness
         var current = first - 1;
         var currentStarted = Stopwatch.GetTimestamp();
         string? currentInput = null;
+        var slowestSeed = first;
+        var slowest = TimeSpan.Zero;
         var total = Stopwatch.StartNew();
         var worker = new Thread(() =>
         {
@@ -54,6 +56,8 @@ public static class FuzzHarness
                 try
                 {
                     if (run(input)) diagnostics++;
+                    var took = Stopwatch.GetElapsedTime(Volatile.Read(ref currentStarted));
+                    if (took > slowest) (slowest, slowestSeed) = (took, seed);
                 }
                 catch (Exception e)
                 {
@@ -75,7 +79,7 @@ public static class FuzzHarness
             // A thread cannot be aborted: the background worker is abandoned and the run reports what it has.
             break;
         }
-        return new FuzzReport(target, Volatile.Read(ref done), diagnostics, failures, total.Elapsed, first);
+        return new FuzzReport(target, Volatile.Read(ref done), diagnostics, failures, total.Elapsed, first, slowestSeed, slowest);
     }
 
     private static string Describe(Exception e)

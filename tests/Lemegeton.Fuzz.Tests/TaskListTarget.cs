@@ -61,7 +61,7 @@ public static class TaskListTarget
                 return sb.ToString();
             }
             case 4: return "\n" + new string('>', n) + " quote\n";
-            case 5: return "\n" + string.Concat(Enumerable.Range(0, Math.Min(n, 2_000)).Select(i => new string(' ', i * 2) + "- item\n"));
+            case 5: return "\n" + string.Concat(Enumerable.Range(0, Math.Min(n, 600)).Select(i => new string(' ', i * 2) + "- item\n")); // depth² characters
             case 6: return new string('*', n) + "x" + new string('*', n);
             default: return string.Concat(Enumerable.Repeat("[", n)) + "x" + string.Concat(Enumerable.Repeat("](y)", n));
         }
@@ -73,7 +73,7 @@ public static class TaskListTarget
         bool refused;
         try
         {
-            Use(TaskListParser.Parse(text, FileName, Strict));
+            Check(TaskListParser.Parse(text, FileName, Strict).Diagnostics);
             refused = false;
         }
         catch (TaskListException e)
@@ -82,6 +82,7 @@ public static class TaskListTarget
             Check(e.Diagnostics);
             refused = true;
         }
+        // Lenient mode loads every PR it can: their bodies are read here (the same bodies strict mode loads).
         Use(TaskListParser.Parse(text, FileName, Lenient));
         return refused;
     }

@@ -6,7 +6,7 @@ namespace Lemegeton.Core.TaskList;
 /// <summary>
 /// Parses the Markdown parts of a task list (header, PR bodies) with Markdig, safely: Markdig refuses
 /// nesting deeper than its limit by throwing, and deep nesting makes it slow, so text whose lines nest
-/// absurdly deep (block quotes, indentation) is not given to it at all. Such text reads as empty: no
+/// absurdly deep (block quotes, indentation, nested links) is not given to it at all. Such text reads as empty: no
 /// title, no sections, no acceptance criteria.
 /// </summary>
 internal static class MarkdownText
@@ -29,10 +29,15 @@ internal static class MarkdownText
         }
     }
 
-    /// <summary>Whether a line starts with more than <see cref="MaxLineNesting"/> characters of indentation, '>' or list markers ('-', '*', '+' before a space).</summary>
+    /// <summary>
+    /// Whether a line starts with more than <see cref="MaxLineNesting"/> characters of indentation, '>'
+    /// or list markers ('-', '*', '+' before a space), or holds more than that many '[' (nested
+    /// links, which Markdig's inline parser takes super-linear time over).
+    /// </summary>
     private static bool NestsTooDeeply(string text)
     {
         var prefix = 0;
+        var brackets = 0;
         var lineStart = true;
         for (var i = 0; i < text.Length; i++)
         {
@@ -41,8 +46,10 @@ internal static class MarkdownText
             {
                 lineStart = true;
                 prefix = 0;
+                brackets = 0;
                 continue;
             }
+            if (c == '[' && ++brackets > MaxLineNesting) return true;
             if (!lineStart) continue;
             var nests = c is ' ' or '\t' or '>' || (c is '-' or '*' or '+' && i + 1 < text.Length && text[i + 1] == ' ');
             if (!nests) lineStart = false;
