@@ -157,6 +157,7 @@ public sealed class ErrorMessageTests
         Assert.Equal("lemegeton.conf:514:5: this field is redefined with substitutions more than 512 times; define it once", error.Message);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Garbage_input_never_escapes_as_anything_but_a_hocon_exception()
     {
