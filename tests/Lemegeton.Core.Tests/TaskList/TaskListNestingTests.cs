@@ -162,4 +162,15 @@ public class MarkdownLinkNestingTests
         Assert.Null(doc.Header.Title); // not given to Markdig at all
         Assert.Single(doc.Prs);
     }
+
+    [Fact]
+    public void A_header_line_of_thousands_of_emphasis_marks_is_skipped()
+    {
+        var text = "# Title " + new string('*', 23_000) + "x" + new string('*', 23_000) + "\n\n" + List(Pr("PR-001"));
+
+        var doc = TaskListParser.Parse(text, "stars.md");
+
+        Assert.Null(doc.Header.Title);
+        Assert.Single(doc.Prs);
+    }
 }
