@@ -87,6 +87,16 @@ public sealed class UnknownKeyTests
     }
 
     [Fact]
+    public void A_huge_unknown_key_is_reported_without_a_suggestion()
+    {
+        // Found by the fuzz tests: the edit distance of a 160,000-character key against every known key took seconds.
+        var key = "lemegeton." + new string('i', 160_000);
+
+        Assert.Null(KnownConfigurationKeys.Reference.Closest(key));
+        Assert.Equal("lemegeton.task-list.mode", KnownConfigurationKeys.Reference.Closest("lemegeton.task-list.mdoe"));
+    }
+
+    [Fact]
     public void Known_keys_come_from_reference_conf()
     {
         var keys = KnownConfigurationKeys.Reference.Keys;

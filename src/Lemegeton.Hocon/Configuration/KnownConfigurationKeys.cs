@@ -120,9 +120,14 @@ public sealed class KnownConfigurationKeys
     private static ConfigurationKeyProblem NotAValue(string key, Node section, string source) =>
         new(key, source, $"is a section; set one of its keys ({string.Join(", ", section.Children.Values.Select(c => c.Name))})", null);
 
+    /// <summary>Keys longer than this get no "did you mean" (no known key comes close to that length).</summary>
+    internal const int MaxSuggestedLength = 256;
+
     /// <summary>The known key nearest to <paramref name="key"/> by edit distance (case, '-' and '_' ignored), or null when none is near.</summary>
     internal string? Closest(string key)
     {
+        // Edit distance costs length × length: a key far longer than any known one gets no suggestion (found by the fuzz tests).
+        if (key.Length > MaxSuggestedLength) return null;
         var wanted = Normalize(key);
         var lastDot = key.LastIndexOf('.');
         var wantedLast = Normalize(key[(lastDot + 1)..]);
