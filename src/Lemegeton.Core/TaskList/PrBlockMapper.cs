@@ -389,6 +389,8 @@ internal sealed class PrBlockMapper
 
     private string YamlHint(YamlException e, SourcePosition at)
     {
+        if (e.Message.EndsWith(YamlBlockReader.TooDeep, StringComparison.Ordinal))
+            return "a PR needs a few levels at most; put long or structured notes in the PR's body";
         var lineText = LineText(at.Offset);
         if (e.Message.Contains("mapping values are not allowed", StringComparison.OrdinalIgnoreCase) || lineText.Contains(": ", StringComparison.Ordinal))
             return "a value containing ': ' must be quoted, e.g. key: \"text: more\"";

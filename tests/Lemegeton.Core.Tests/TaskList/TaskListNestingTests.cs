@@ -54,6 +54,7 @@ public class TaskListNestingTests
         Assert.Equal(LineOf(text, "notes:"), d.Line);
         Assert.Equal(ColumnOfOpen(open, TaskListParser.MaxNesting), d.Column);
         Assert.StartsWith($"deep.md:{d.Line}:{d.Column}: PR-001: yaml:", d.ToString());
+        Assert.Equal("a PR needs a few levels at most; put long or structured notes in the PR's body", d.Hint);
     }
 
     [Fact]
