@@ -104,6 +104,13 @@ public sealed partial class FileJournalStore : IJournalStore
             }
         }
 
+        // A damaged line's sequence numbers stay taken: a new event must never reuse one.
+        foreach (var c in claimed)
+        {
+            if (!index.TryGetValue(c.PersistenceId, out var entry)) index[c.PersistenceId] = entry = new PersistenceIdIndex();
+            entry.Highest = Math.Max(entry.Highest, c.To);
+        }
+
         var missing = new List<SequenceRange>(claimed);
         foreach (var (pid, entry) in index)
         {
