@@ -8,8 +8,9 @@ namespace Lemegeton.Benchmarks.Persistence;
 
 /// <summary>
 /// The Redis journal store without Akka: one writer awaiting each single-event write (the
-/// plugin's share of a <c>Persist</c> round trip), and a bare <c>EVALSHA</c> of a trivial script
-/// as the floor for one round trip to the same server. One operation = one event / one call.
+/// plugin's share of a <c>Persist</c> round trip), the <c>journal-write</c> script called
+/// directly, and a bare <c>EVALSHA</c> of a trivial script as the floor for one round trip to the
+/// same server. One operation = one event / one call.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 [Config(typeof(InProcessShortConfig))]
@@ -57,7 +58,8 @@ public class RedisJournalStoreBenchmarks
     [Benchmark(OperationsPerInvoke = Writes)]
     public async Task JournalScript_OneAtATime()
     {
-        var script = new StreamReader(typeof(RedisPersistence).Assembly.GetManifestResourceStream("Lemegeton.Persistence.Redis.Scripts.journal-write.lua")!).ReadToEnd();
+        using var reader = new StreamReader(typeof(RedisPersistence).Assembly.GetManifestResourceStream("Lemegeton.Persistence.Redis.Scripts.journal-write.lua")!);
+        var script = await reader.ReadToEndAsync();
         for (var i = 0; i < Writes; i++)
         {
             await _db.ScriptEvaluateAsync(script, ["x:journal-highest", "x:journal:p"], [1, 1, "p", ++_sequenceNr, "writer", 0, 1, "", _payload, ""]);
