@@ -30,7 +30,7 @@ public class RedisJournalStoreBenchmarks
     {
         _redis.StartAsync().GetAwaiter().GetResult();
         var settings = RedisPersistenceSettings.FromConfig(
-            Akka.Configuration.ConfigurationFactory.ParseString($"connection-string = \"{_redis.SocketPath}\""),
+            global::Akka.Configuration.ConfigurationFactory.ParseString($"connection-string = \"{_redis.SocketPath}\""),
             RedisPersistence.JournalPluginId);
         _store = new RedisJournalStore(settings);
         _db = _redis.Connection.GetDatabase();

@@ -22,7 +22,7 @@ public sealed class LeaseSigkillTests : IDisposable
     [Trait("Category", "Slow")]
     public async Task Sigkill_mid_run_keeps_every_acknowledged_grant_and_tokens_keep_growing()
     {
-        var server = await RedisServerFixture.StartAsync(Path.Combine(_dir.Path, "redis"), "everysec", FreePort.Find());
+        var server = await RedisServerFixture.StartAsync(Path.Combine(_dir.Path, "redis"), "everysec");
         using var mux = await RedisServerFixture.ConnectAsync(server.Connection);
         var leases = new RedisLeaseStore(mux, _keys, new DistinctPathPolicy(), new LeaseOptions(), NullLogger<RedisLeaseStore>.Instance);
 
@@ -39,7 +39,7 @@ public sealed class LeaseSigkillTests : IDisposable
                 try
                 {
                     var file = $"f{id}-{i}";
-                    var grant = await leases.AcquireAsync(agent, "PR-001", [file]);
+                    var grant = await leases.AcquireAsync(new LeaseOwner(agent, $"s-{id}", "PR-001"), [file]);
                     if (grant.Granted) grants[file] = grant.FencingToken;
                     if (grants.Count >= Volatile.Read(ref target)) progress.TrySetResult();
                 }
@@ -63,7 +63,7 @@ public sealed class LeaseSigkillTests : IDisposable
         var holders = await leases.GetHoldersAsync([.. grants.Keys]);
         Assert.Equal(grants.Count, holders.Count);
         Assert.All(holders, h => Assert.Equal(grants[h.Path], h.FencingToken));
-        var fresh = await leases.AcquireAsync("agent-9", "PR-009", ["after-restart"]);
+        var fresh = await leases.AcquireAsync(new LeaseOwner("agent-9", "s-9", "PR-009"), ["after-restart"]);
         Assert.True(fresh.FencingToken > grants.Values.Max());
         server.Kill();
     }
