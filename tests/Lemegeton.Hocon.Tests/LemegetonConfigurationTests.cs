@@ -39,7 +39,7 @@ public sealed class LemegetonConfigurationTests
               scheduler.max-parallel-prs = 4      # project beats reference (10)
               leases.default-ttl = 120s                  # project, then environment
               git.busy-retry-interval = 10s             # project, then env, then command line
-              git.command-timeout = 20s            # project only
+              git.busy-max-wait = 20s              # project only
             }
             """);
         var env = Env(
@@ -52,7 +52,7 @@ public sealed class LemegetonConfigurationTests
 
         Assert.Equal("1000", config["lemegeton:journal:snapshotevery"]);       // reference
         Assert.Equal(4, config.GetValue<int>("lemegeton:scheduler:maxparallelprs"));      // project
-        Assert.Equal(TimeSpan.FromSeconds(20), config.GetValue<TimeSpan>("lemegeton:git:commandtimeout"));
+        Assert.Equal(TimeSpan.FromSeconds(20), config.GetValue<TimeSpan>("lemegeton:git:busymaxwait"));
         Assert.Equal(TimeSpan.FromMinutes(10), config.GetValue<TimeSpan>("lemegeton:leases:defaultttl")); // environment
         Assert.Equal(TimeSpan.FromMinutes(1), config.GetValue<TimeSpan>("lemegeton:git:busyretryinterval")); // command line
     }
