@@ -22,4 +22,17 @@ public sealed class RedisJournalStoreFactory : IJournalStoreFactory
         ArgumentNullException.ThrowIfNull(config);
         return new RedisJournalStore(RedisPersistenceSettings.FromConfig(config, FailoverPrimaryPath));
     }
+
+    /// <summary>
+    /// The body of the failover journal's <c>primary</c> section for <paramref name="options"/>
+    /// (connection string, key prefix, write timeout), for
+    /// <c>builder.WithFailoverJournal&lt;RedisJournalStoreFactory&gt;(localDirectory, RedisJournalStoreFactory.PrimaryHocon(options))</c>.
+    /// </summary>
+    public static string PrimaryHocon(Hosting.RedisPersistenceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var journal = ConfigurationFactory.ParseString(options.ToHocon()).GetConfig(RedisPersistence.JournalPluginId);
+        return string.Join('\n', new[] { "connection-string", "key-prefix", "write-timeout" }
+            .Select(key => key + " = " + System.Text.Json.JsonSerializer.Serialize(journal.GetString(key))));
+    }
 }
