@@ -80,6 +80,47 @@ public sealed class FailoverRedisOutageTests(ITestOutputHelper output) : IAsyncL
 
     [Fact]
     [Trait("Category", "Slow")]
+    public async Task Events_left_local_by_a_system_stopped_during_the_outage_are_recovered_and_caught_up_by_the_next()
+    {
+        var config = Config(TimeSpan.FromSeconds(1));
+        var kit = new TestKit(config, "failover-stop", output);
+        try
+        {
+            var actor = kit.Sys.ActorOf(EventRecorder.Props(_pid, kit.TestActor));
+            kit.ExpectMsg<Recovered>(Generous);
+            Persist(kit, actor, 1, 3);
+            await _redis.KillAsync();
+            Persist(kit, actor, 4, 7);
+        }
+        finally
+        {
+            await kit.Sys.Terminate();
+        }
+
+        Assert.Equal(Range(4, 7), LocalSequenceNrs());
+        await _redis.StartAsync();
+
+        // The new system replays Redis (1-3), then the local journal (4-7), and catches Redis up.
+        var next = new TestKit(config, "failover-next", output);
+        try
+        {
+            var actor = next.Sys.ActorOf(EventRecorder.Props(_pid, next.TestActor));
+            var recovered = next.ExpectMsg<Recovered>(Generous);
+            Assert.Equal(Range(1, 7).Select(n => "e-" + n), recovered.Events.Cast<string>());
+            Assert.Equal(7, recovered.LastSequenceNr);
+            using var admin = await _redis.ConnectAsync();
+            await next.AwaitAssertAsync(async () => Assert.Equal(Range(1, 7), await StreamSequenceNrsAsync(admin)), Generous, TimeSpan.FromMilliseconds(100));
+            Persist(next, actor, 8, 8);
+            await next.AwaitAssertAsync(async () => Assert.Equal(Range(1, 8), await StreamSequenceNrsAsync(admin)), Generous, TimeSpan.FromMilliseconds(100));
+        }
+        finally
+        {
+            await next.Sys.Terminate();
+        }
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
     public async Task A_persist_while_redis_writes_are_paused_completes_through_the_local_store_and_is_caught_up_once()
     {
         // The Redis store's own timeout is longer than the failover's, so the paused write is still
