@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lemegeton.Cli.Commands;
+using Lemegeton.Cli.Configuration;
 
 namespace Lemegeton.Cli;
 
@@ -44,6 +45,12 @@ public static class CliApp
         try
         {
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (ConfigurationException e)
+        {
+            // A section bound late by a command (e.g. hub, logging) is still bad configuration.
+            error.WriteLine($"configuration: {TerminalText.Escape(e.Message)}");
+            return 2;
         }
         catch (Exception e)
         {

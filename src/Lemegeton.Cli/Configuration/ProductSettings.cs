@@ -98,7 +98,8 @@ public sealed class ProductSettings
         var m = System.Text.RegularExpressions.Regex.Match(e.Message, "value '(?<value>.*)' at '(?<path>[^']*)' to type '(?<type>[^']*)'");
         if (!m.Success) return $"lemegeton.{hoconPath}: {e.Message}";
         var key = KnownConfigurationKeys.Reference.Find(m.Groups["path"].Value) ?? m.Groups["path"].Value.Replace(':', '.');
-        var type = Type.GetType(m.Groups["type"].Value) ?? typeof(Lemegeton.Persistence.Local.FsyncPolicy).Assembly.GetType(m.Groups["type"].Value);
+        var type = Type.GetType(m.Groups["type"].Value)
+            ?? AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(m.Groups["type"].Value)).FirstOrDefault(t => t is not null);
         var expected = type switch
         {
             _ when type == typeof(TimeSpan) => "a duration (e.g. 500ms, 30s, 5m, 1h)",

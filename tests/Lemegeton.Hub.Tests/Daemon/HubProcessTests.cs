@@ -198,7 +198,7 @@ public sealed class HubProcessTests(ITestOutputHelper output)
 
         using var level = await LemegetonProcess.RunAsync(repo.Root, "hub", "start", "--set", "logging.level=loud");
         Assert.Equal(HubExitCodes.BadConfiguration, level.ExitCode);
-        Assert.Contains("lemegeton.logging:", level.Error);
+        Assert.Contains("lemegeton.logging.level", level.Error);
         Assert.Contains("'loud'", level.Error);
     }
 
