@@ -171,7 +171,7 @@ public sealed class RedisJournalStore : IJournalStore
         // XTRIM MINID removes every entry whose id is below the bound; the highest sequence number
         // lives in the journal-highest hash, so it survives even when the stream becomes empty.
         var bound = ((ulong)toSequenceNr + 1).ToString(CultureInfo.InvariantCulture);
-        await db.ExecuteAsync("XTRIM", _keys.Journal(persistenceId), "MINID", bound).ConfigureAwait(false);
+        await db.StreamTrimByMinIdAsync(_keys.Journal(persistenceId), bound).ConfigureAwait(false);
     }
 
     /// <summary>Waits for queued writes to be stored, then closes the connection if the store owns it.</summary>
