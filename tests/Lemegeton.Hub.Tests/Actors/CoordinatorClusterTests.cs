@@ -132,6 +132,40 @@ public sealed class CoordinatorClusterTests
         Assert.Single(cluster.Log.Events.OfType<PrTransitioned>(), t => t.PrId == second.PrId);
     }
 
+    [Fact]
+    public async Task After_a_hub_restart_state_comes_back_from_journal_and_snapshot_and_fencing_tokens_continue()
+    {
+        await using var cluster = await TestCluster.StartAsync(TestTaskLists.Build(3, _ => []), heartbeatTimeout: TimeSpan.FromMinutes(5), snapshotEvery: 3);
+        var kit = new TestKit(cluster.Hub);
+        var agent = kit.CreateTestProbe();
+        agent.Send(cluster.HubProxy, new RegisterAgent("r1", 1, "probe", AgentTypes.Worker, "sonnet", 10));
+        agent.ExpectMsg<Welcome>(Patience);
+        var session = agent.LastSender;
+        var first = agent.ExpectMsg<AssignPr>(Patience);
+        session.Tell(new CompletePr("c1", first.PrId, first.FencingToken), agent.Ref);
+        agent.ExpectMsg<Ack>(Patience);
+        var second = agent.ExpectMsg<AssignPr>(Patience);
+        session.Tell(new AcquireLeases("l2", second.PrId, second.Files), agent.Ref);
+        agent.ExpectMsg<LeasesGranted>(Patience);
+
+        await cluster.RestartHubAsync();
+        kit = new TestKit(cluster.Hub);
+        var again = kit.CreateTestProbe();
+        again.Send(cluster.HubProxy, GetCoordinatorState.Instance);
+        var state = again.ExpectMsg<CoordinatorSnapshot>(Patience);
+        Assert.Equal("completed", state.ColdStates[first.PrId]);
+        Assert.Empty(state.Agents);          // the old session was reclaimed on recovery …
+        Assert.Empty(state.Leases);          // … with its leases
+        Assert.Empty(state.Assignments);     // … and its PR
+        Assert.Equal(second.FencingToken, state.FencingCounter);
+
+        again.Send(cluster.HubProxy, new RegisterAgent("r2", 1, "probe", AgentTypes.Worker, "sonnet", 10));
+        again.ExpectMsg<Welcome>(Patience);
+        var next = again.ExpectMsg<AssignPr>(Patience);
+        Assert.True(next.FencingToken > second.FencingToken, $"token {next.FencingToken} after restart must exceed {second.FencingToken}");
+        Assert.True(Directory.EnumerateFiles(Path.Combine(cluster.Root, "snapshots")).Any(), "a snapshot was saved");
+    }
+
     private static void AssertDependencyOrder(IReadOnlyList<IPersistedEvent> events, int count)
     {
         var done = new HashSet<string>(StringComparer.Ordinal);

@@ -67,8 +67,18 @@ internal sealed class TestCluster : IAsyncDisposable
         return cluster;
     }
 
+    public CoordinatorSettings Settings { get; private set; } = null!;
+
+    /// <summary>Stops the hub node and starts a new one on the same journal, snapshots and repository.</summary>
+    public async Task RestartHubAsync()
+    {
+        await Hub.Terminate();
+        StartHub(Settings);
+    }
+
     public void StartHub(CoordinatorSettings settings)
     {
+        Settings = settings;
         var journal = Path.Combine(Root, "journal").Replace("\\", "/", StringComparison.Ordinal);
         var snapshots = Path.Combine(Root, "snapshots").Replace("\\", "/", StringComparison.Ordinal);
         Hub = ActorSystem.Create("lemegeton", Setup("hub", $$"""
