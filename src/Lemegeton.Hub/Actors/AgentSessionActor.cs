@@ -23,6 +23,7 @@ public sealed class AgentSessionActor : ReceiveActor, IWithTimers
     private readonly IActorRef _agent;
     private readonly IActorRef _coordinator;
     private readonly TimeSpan _timeout;
+    private readonly Welcome _welcome;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private bool _ended;
 
@@ -44,8 +45,6 @@ public sealed class AgentSessionActor : ReceiveActor, IWithTimers
             _agent.Tell(new ProtocolError(ErrorCodes.UnknownType, $"The hub does not take {m.GetType().Name} from an agent."), Self);
         });
     }
-
-    private readonly Welcome _welcome;
 
     public ITimerScheduler Timers { get; set; } = null!;
 
