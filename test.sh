@@ -10,9 +10,9 @@ dotnet test Lemegeton.sln -c Release --no-build -v q -nologo \
   --logger "console;verbosity=normal" "$@" >"$log" 2>&1
 status=$?
 # Show everything but the per-test "Passed" lines.
-grep -vE '^\s+Passed ' "$log"
+grep -avE '^\s+Passed ' "$log"
 # One closing line a person (and CI) can read: N passed, N failed.
-sum() { grep -Eo "$1: +[0-9]+" "$log" | awk '{s+=$2} END {print s+0}'; }
+sum() { grep -aEo "$1: +[0-9]+" "$log" | awk '{s+=$2} END {print s+0}'; }
 passed=$(sum Passed); failed=$(sum Failed); skipped=$(sum Skipped)
 echo "${passed} passed, ${failed} failed, ${skipped} skipped"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then exit 1; fi

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lemegeton.Cli.Commands;
 using Lemegeton.Cli.Configuration;
 
 namespace Lemegeton.Cli;
@@ -27,7 +28,7 @@ public static class GlobalOptions
         }
         catch (ConfigurationException e)
         {
-            result.InvocationConfiguration.Error.WriteLine($"configuration: {e.Message}");
+            TerminalText.WriteLines(result.InvocationConfiguration.Error, "configuration: ", e.Message);
             return null;
         }
     }

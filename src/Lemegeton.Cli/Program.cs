@@ -1,3 +1,3 @@
 using Lemegeton.Cli;
 
-return CliApp.BuildRootCommand().Parse(args).Invoke();
+return CliApp.Run(args, Console.Out, Console.Error);

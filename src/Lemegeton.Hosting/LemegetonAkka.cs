@@ -87,7 +87,11 @@ public static partial class LemegetonAkka
         });
         builder.AddHocon(node.Akka.ToConfig(), HoconAddMode.Prepend);
         builder.WithClustering(new ClusterOptions { Roles = [node.RoleName] });
-        builder.AddHocon(node.NodeHocon(), HoconAddMode.Prepend);
+        if (node.NodeHocon() is { Length: > 0 } nodeHocon)
+        {
+            builder.AddHocon(nodeHocon, HoconAddMode.Prepend);
+        }
+
         builder.AddStartup((system, _) =>
         {
             var cluster = Cluster.Get(system);

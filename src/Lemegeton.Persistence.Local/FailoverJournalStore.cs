@@ -239,18 +239,23 @@ public sealed partial class FailoverJournalStore : IJournalStore
             cts.Dispose();
             throw;
         }
+        var abandoned = false;
         try
         {
             await task.WaitAsync(timeout, _time, ct).ConfigureAwait(false);
-            cts.Dispose();
         }
         catch (TimeoutException)
         {
+            abandoned = true;
             onTimeout?.Invoke();
             await cts.CancelAsync().ConfigureAwait(false);
             // The abandoned operation may still finish or fail; observe it so its fault is not unobserved.
             _ = task.ContinueWith(t => { _ = t.Exception; cts.Dispose(); }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             throw new TimeoutException($"The primary journal store did not answer within {timeout.TotalMilliseconds:0} ms.");
+        }
+        finally
+        {
+            if (!abandoned) cts.Dispose();
         }
     }
 

@@ -26,6 +26,7 @@ public sealed partial class FileJournalStore : IJournalStore
 {
     private const string SegmentPrefix = "journal-";
     private const string SegmentExtension = ".log";
+    private const int ReadChunk = 1 << 16;
 
     private readonly LocalJournalOptions _options;
     private readonly TimeProvider _time;
@@ -103,6 +104,13 @@ public sealed partial class FileJournalStore : IJournalStore
             }
         }
 
+        // A damaged line's sequence numbers stay taken: a new event must never reuse one.
+        foreach (var c in claimed)
+        {
+            if (!index.TryGetValue(c.PersistenceId, out var entry)) index[c.PersistenceId] = entry = new PersistenceIdIndex();
+            entry.Highest = Math.Max(entry.Highest, c.To);
+        }
+
         var missing = new List<SequenceRange>(claimed);
         foreach (var (pid, entry) in index)
         {
@@ -156,27 +164,37 @@ public sealed partial class FileJournalStore : IJournalStore
                 lines.Add(entry.Lines[i]);
         }
 
+        // Lines of one id usually sit next to each other: read them in chunks, not one call per line.
         long delivered = 0;
-        var buffer = ArrayPool<byte>.Shared.Rent(4096);
+        var buffer = ArrayPool<byte>.Shared.Rent(ReadChunk);
+        var chunkSegment = -1;
+        long chunkOffset = 0;
+        var chunkLength = 0;
         try
         {
             foreach (var line in lines)
             {
                 ct.ThrowIfCancellationRequested();
-                if (buffer.Length < line.Length)
-                {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = ArrayPool<byte>.Shared.Rent(line.Length);
-                }
                 var (path, handle) = ReadHandle(line.Segment);
-                var read = 0;
-                while (read < line.Length)
+                if (line.Segment != chunkSegment || line.Offset < chunkOffset || line.Offset + line.Length > chunkOffset + chunkLength)
                 {
-                    var n = await RandomAccess.ReadAsync(handle, buffer.AsMemory(read, line.Length - read), line.Offset + read, ct).ConfigureAwait(false);
-                    if (n == 0) throw new LocalJournalCorruptException(path, line.Offset, "the segment is shorter than its index says");
-                    read += n;
+                    var want = Math.Max(ReadChunk, line.Length);
+                    if (buffer.Length < want)
+                    {
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = ArrayPool<byte>.Shared.Rent(want);
+                    }
+                    chunkSegment = line.Segment;
+                    chunkOffset = line.Offset;
+                    chunkLength = 0;
+                    while (chunkLength < line.Length)
+                    {
+                        var n = await RandomAccess.ReadAsync(handle, buffer.AsMemory(chunkLength, want - chunkLength), chunkOffset + chunkLength, ct).ConfigureAwait(false);
+                        if (n == 0) throw new LocalJournalCorruptException(path, line.Offset, "the segment is shorter than its index says");
+                        chunkLength += n;
+                    }
                 }
-                var parsed = Decode(path, line.Offset, buffer.AsSpan(0, line.Length));
+                var parsed = Decode(path, line.Offset, buffer.AsSpan((int)(line.Offset - chunkOffset), line.Length));
                 foreach (var e in parsed.Entries)
                 {
                     if (e.SequenceNr < fromSequenceNr || e.SequenceNr <= deletedTo) continue;

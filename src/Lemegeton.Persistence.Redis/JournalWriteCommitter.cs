@@ -1,63 +1,69 @@
-using System.Threading.Channels;
-
 namespace Lemegeton.Persistence.Redis;
 
 /// <summary>
-/// Group commit: journal requests (each a list of atomic writes) are queued; one loop drains
-/// whatever is waiting, up to <c>maxBatchSize</c> events, into a single write and completes
-/// each request with its own outcome (stored, or the exception for that request alone).
+/// Group commit: journal requests (each a list of events stored whole or not at all) that arrive
+/// while a write is in flight wait, and are then written together in one call of up to
+/// <c>maxBatchSize</c> events; each request completes with its own outcome. A request that finds
+/// no write in flight is written at once on the caller's thread (no hand-off to a background
+/// loop), so a lone writer pays one round trip and nothing more.
 /// </summary>
 internal sealed class JournalWriteCommitter : IAsyncDisposable
 {
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly object _gate = new();
+    private readonly Queue<Pending> _waiting = new();
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Func<IReadOnlyList<IReadOnlyList<JournalEntry>>, Task<IReadOnlyList<Exception?>>> _write;
     private readonly int _maxBatchSize;
-    private readonly Task _loop;
+    private bool _writing;
+    private bool _closed;
 
-    /// <param name="write">Writes the requests (each a flattened list of events) and returns one outcome per request: null when stored.</param>
+    /// <param name="write">Writes the requests and returns one outcome per request: null when stored.</param>
     /// <param name="maxBatchSize">Most events per write; a larger single request is still written whole.</param>
     public JournalWriteCommitter(Func<IReadOnlyList<IReadOnlyList<JournalEntry>>, Task<IReadOnlyList<Exception?>>> write, int maxBatchSize)
     {
         _write = write;
         _maxBatchSize = Math.Max(1, maxBatchSize);
-        _loop = Task.Run(RunAsync);
     }
 
     public Task EnqueueAsync(IReadOnlyList<JournalEntry> request, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        var completion = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        if (!_queue.Writer.TryWrite(new Pending(request, completion)))
-            throw new ObjectDisposedException(nameof(RedisJournalStore), "The Redis journal is closed.");
-        return completion.Task;
+        var pending = new Pending(request, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        lock (_gate)
+        {
+            if (_closed) throw new ObjectDisposedException(nameof(RedisJournalStore), "The Redis journal is closed.");
+            _waiting.Enqueue(pending);
+            if (_writing) return pending.Completion.Task;
+            _writing = true;
+        }
+
+        // Runs on this thread up to the first await (the Redis call); never throws.
+        _ = DrainAsync();
+        return pending.Completion.Task;
     }
 
-    private async Task RunAsync()
+    private async Task DrainAsync()
     {
         var batch = new List<Pending>();
         var requests = new List<IReadOnlyList<JournalEntry>>();
-        var reader = _queue.Reader;
-        Pending? carried = null;
-        while (carried is not null || await reader.WaitToReadAsync().ConfigureAwait(false))
+        while (true)
         {
-            var events = 0;
-            if (carried is { } first)
+            lock (_gate)
             {
-                batch.Add(first);
-                events += first.Request.Count;
-                carried = null;
-            }
-
-            while (reader.TryRead(out var next))
-            {
-                if (batch.Count > 0 && events + next.Request.Count > _maxBatchSize)
+                var events = 0;
+                while (_waiting.Count > 0 && (batch.Count == 0 || events + _waiting.Peek().Request.Count <= _maxBatchSize))
                 {
-                    carried = next;
-                    break;
+                    var next = _waiting.Dequeue();
+                    batch.Add(next);
+                    events += next.Request.Count;
                 }
 
-                batch.Add(next);
-                events += next.Request.Count;
+                if (batch.Count == 0)
+                {
+                    _writing = false;
+                    if (_closed) _drained.TrySetResult();
+                    return;
+                }
             }
 
             foreach (var p in batch) requests.Add(p.Request);
@@ -83,8 +89,13 @@ internal sealed class JournalWriteCommitter : IAsyncDisposable
     /// <summary>Stops accepting requests and waits until everything queued is written.</summary>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
-        await _loop.ConfigureAwait(false);
+        lock (_gate)
+        {
+            _closed = true;
+            if (!_writing) return;
+        }
+
+        await _drained.Task.ConfigureAwait(false);
     }
 
     private readonly record struct Pending(IReadOnlyList<JournalEntry> Request, TaskCompletionSource Completion);

@@ -5,6 +5,7 @@ namespace Lemegeton.Cli.Tests;
 /// <summary>The built executable, run as a real process.</summary>
 public sealed class ProgramTests
 {
+    [Trait("Category", "Slow")]
     [Fact]
     public void The_executable_validates_a_file_and_sets_its_exit_code()
     {

@@ -120,6 +120,24 @@ public sealed class ErrorMessageTests
     }
 
     [Fact]
+    public void A_path_key_with_more_parts_than_the_nesting_bound_is_refused_instead_of_overflowing_the_stack()
+    {
+        var error = Hocon.Error("x = 1\n" + string.Join('.', Enumerable.Repeat("a", 100_000)) + " = 1", "lemegeton.conf");
+
+        Assert.StartsWith("lemegeton.conf:2:1: objects and lists are nested more than 256 levels deep (the key 'a.a.a.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Path_keys_and_braces_add_up_against_the_nesting_bound()
+    {
+        var inside = string.Join('.', Enumerable.Repeat("a", 200)) + " = " + new string('[', 60) + new string(']', 60);
+        var ok = string.Join('.', Enumerable.Repeat("a", 200)) + " = " + new string('[', 50) + new string(']', 50);
+
+        Assert.Contains("nested more than 256 levels deep", Hocon.Error(inside).Message, StringComparison.Ordinal);
+        Assert.NotNull(Hocon.Parse(ok));
+    }
+
+    [Fact]
     public void Very_long_substitution_chains_are_refused_cleanly()
     {
         var text = string.Join('\n', Enumerable.Range(0, 5000).Select(i => $"k{i} = ${{k{i + 1}}}")) + "\nk5000 = end";
@@ -139,6 +157,7 @@ public sealed class ErrorMessageTests
         Assert.Equal("lemegeton.conf:514:5: this field is redefined with substitutions more than 512 times; define it once", error.Message);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Garbage_input_never_escapes_as_anything_but_a_hocon_exception()
     {

@@ -24,6 +24,18 @@ public sealed class IncludeTests
     }
 
     [Fact]
+    public void An_include_name_that_is_not_a_file_name_is_a_hocon_error()
+    {
+        // Found by the fuzz tests: a NUL in the name escaped as an ArgumentException from Path.GetFullPath.
+        using var dir = new TempDirectory();
+        var main = dir.Write("main.conf", "a = 1\ninclude \"x\\u0000y.conf\"\n");
+
+        var error = Assert.Throws<HoconException>(() => HoconParser.ParseFile(main, Hocon.Options()));
+
+        Assert.StartsWith($"{main}:2:1: include \"x\\0y.conf\" is not a usable file name", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void File_and_required_forms_are_accepted()
     {
         using var dir = new TempDirectory();

@@ -39,7 +39,7 @@ public sealed class LemegetonConfigurationTests
               scheduler.max-parallel-prs = 4      # project beats reference (10)
               leases.default-ttl = 120s                  # project, then environment
               git.busy-retry-interval = 10s             # project, then env, then command line
-              git.command-timeout = 20s            # project only
+              git.busy-max-wait = 20s              # project only
             }
             """);
         var env = Env(
@@ -52,7 +52,7 @@ public sealed class LemegetonConfigurationTests
 
         Assert.Equal("1000", config["lemegeton:journal:snapshotevery"]);       // reference
         Assert.Equal(4, config.GetValue<int>("lemegeton:scheduler:maxparallelprs"));      // project
-        Assert.Equal(TimeSpan.FromSeconds(20), config.GetValue<TimeSpan>("lemegeton:git:commandtimeout"));
+        Assert.Equal(TimeSpan.FromSeconds(20), config.GetValue<TimeSpan>("lemegeton:git:busymaxwait"));
         Assert.Equal(TimeSpan.FromMinutes(10), config.GetValue<TimeSpan>("lemegeton:leases:defaultttl")); // environment
         Assert.Equal(TimeSpan.FromMinutes(1), config.GetValue<TimeSpan>("lemegeton:git:busyretryinterval")); // command line
     }
@@ -62,15 +62,15 @@ public sealed class LemegetonConfigurationTests
     {
         using var project = new TempDirectory();
         var env = Env(
-            ("LEMEGETON__REDIS__EMBEDDED__DATA_DIR", "/var/lib/redis"),
+            ("LEMEGETON__REDIS__SERVER_EXECUTABLE", "/opt/redis/bin/redis-server"),
             ("lemegeton__scheduler__MAXPARALLELPRS", "2"),
-            ("LEMEGETON__JOURNAL__FILE__SEGMENT_SIZE", "1MiB"));
+            ("LEMEGETON__JOURNAL__FILE__SEGMENT_MAX_BYTES", "1MiB"));
 
         var config = LemegetonConfiguration.Build(project.Path, environment: env);
 
-        Assert.Equal("/var/lib/redis", config["lemegeton:redis:embedded:datadir"]);
+        Assert.Equal("/opt/redis/bin/redis-server", config["lemegeton:redis:serverexecutable"]);
         Assert.Equal("2", config["lemegeton:scheduler:maxparallelprs"]);
-        Assert.Equal(1_048_576L, config.GetValue<long>("lemegeton:journal:file:segmentsize"));
+        Assert.Equal(1_048_576L, config.GetValue<long>("lemegeton:journal:file:segmentmaxbytes"));
     }
 
     [Fact]
@@ -79,13 +79,13 @@ public sealed class LemegetonConfigurationTests
         using var project = new TempDirectory();
         var flags = new Dictionary<string, string?>
         {
-            ["lemegeton:hub:agent-listen"] = "0.0.0.0:7420",
+            ["lemegeton:git:author-name"] = "Flag Author",
             ["lemegeton.redis.url"] = "redis://cache:6379/0",
         };
 
         var config = LemegetonConfiguration.Build(project.Path, flags, Env());
 
-        Assert.Equal("0.0.0.0:7420", config["lemegeton:hub:agentlisten"]);
+        Assert.Equal("Flag Author", config["lemegeton:git:authorname"]);
         Assert.Equal("redis://cache:6379/0", config["lemegeton:redis:url"]);
     }
 
@@ -110,12 +110,12 @@ public sealed class LemegetonConfigurationTests
     public void Project_file_may_include_files_next_to_it()
     {
         using var project = new TempDirectory();
-        project.Write(".lemegeton/local.conf", "lemegeton.logging.level = Debug");
+        project.Write(".lemegeton/local.conf", "lemegeton.git.author-name = Included");
         project.Write(".lemegeton/lemegeton.conf", "include \"local.conf\"");
 
         var config = LemegetonConfiguration.Build(project.Path, environment: Env());
 
-        Assert.Equal("Debug", config["lemegeton:logging:level"]);
+        Assert.Equal("Included", config["lemegeton:git:authorname"]);
     }
 
     [Fact]

@@ -146,4 +146,30 @@ public sealed class ClusterTests(ITestOutputHelper output)
         await agent.System.WhenTerminated.WaitAsync(Generous);
         Assert.IsType<CoordinatedShutdown.ClusterDowningReason>(CoordinatedShutdown.Get(agent.System).ShutdownReason);
     }
+
+    [Fact]
+    public async Task With_one_project_file_and_no_options_the_hub_is_the_seed_and_the_agent_finds_it()
+    {
+        // The product's default path: both processes read the same configuration; the seed node
+        // follows the project's port by substitution, the hub joins it (itself), the agent binds a
+        // free port and joins the hub.
+        var conf = $"akka.remote.dot-netty.tcp.port = {FreePort()}";
+        await using var hub = await ClusterNode.StartAsync(NodeRole.Hub, new LemegetonAkkaOptions(), conf, null, null);
+        var (probe, events) = ChannelProbes.Create(hub.System);
+        hub.Cluster.Subscribe(probe, ClusterEvent.InitialStateAsEvents, typeof(ClusterEvent.MemberUp));
+
+        await using var agent = await ClusterNode.StartAsync(NodeRole.Agent, new LemegetonAkkaOptions(), conf, null, null);
+
+        await events.ExpectAsync<ClusterEvent.MemberUp>(e => e.Member.Address == hub.Address, Generous);
+        await events.ExpectAsync<ClusterEvent.MemberUp>(e => e.Member.Address == agent.Address, Generous);
+        Assert.NotEqual(hub.Address.Port, agent.Address.Port);
+        Assert.Equal("127.0.0.1", agent.Address.Host);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }

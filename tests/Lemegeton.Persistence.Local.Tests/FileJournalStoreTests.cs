@@ -191,6 +191,24 @@ public sealed class FileJournalStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_complete_but_damaged_last_line_is_kept_as_damage_not_cut_and_its_number_is_not_reused()
+    {
+        await using (var store = Open()) await store.WriteAsync(Singles("a", 1, 3));
+        var bytes = await File.ReadAllBytesAsync(Segment(1));
+        var payload = IndexOf(bytes, "\"p\":\""u8, LineStart(bytes, 3)) + 5;
+        bytes[payload] = bytes[payload] == (byte)'A' ? (byte)'B' : (byte)'A';
+        await File.WriteAllBytesAsync(Segment(1), bytes);
+
+        await using var reopened = Open();
+        Assert.Equal(new SequenceRange("a", 3, 3), Assert.Single(reopened.Damage).Claimed);
+        Assert.Equal(bytes, await File.ReadAllBytesAsync(Segment(1)));
+        Assert.Equal(3, await reopened.ReadHighestSequenceNrAsync("a", 0));
+        await Assert.ThrowsAsync<JournalConflictException>(() => reopened.WriteAsync(Singles("a", 3, 3)));
+        await reopened.WriteAsync(Singles("a", 4, 4));
+        Assert.Equal(["a#1", "a#2", "a#4"], (await ReplayAll(reopened, "a")).Select(Text));
+    }
+
+    [Fact]
     public async Task Damage_in_an_earlier_segment_does_not_stop_later_segments()
     {
         var options = new LocalJournalOptions { SegmentMaxBytes = 1024 };

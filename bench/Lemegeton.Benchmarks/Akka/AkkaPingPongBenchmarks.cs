@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Akka.Actor;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 
 namespace Lemegeton.Benchmarks.Akka;
 
@@ -10,7 +9,7 @@ namespace Lemegeton.Benchmarks.Akka;
 /// <see cref="Channel{T}"/> ping-pong between two tasks in the same run. Results are per round trip.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 8)]
+[Config(typeof(ShortInProcessConfig))]
 public class AkkaPingPongBenchmarks
 {
     private const int RoundTrips = 200_000;

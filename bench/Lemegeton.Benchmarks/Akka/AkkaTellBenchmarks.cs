@@ -1,7 +1,6 @@
 using System.Threading.Channels;
 using Akka.Actor;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Engines;
 
 namespace Lemegeton.Benchmarks.Akka;
 
@@ -11,7 +10,7 @@ namespace Lemegeton.Benchmarks.Akka;
 /// two tasks in the same run. Results are per message (OperationsPerInvoke).
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 8)]
+[Config(typeof(ShortInProcessConfig))]
 public class AkkaTellBenchmarks
 {
     private const int N = 1_000_000;

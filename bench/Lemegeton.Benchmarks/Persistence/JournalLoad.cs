@@ -19,6 +19,7 @@ public static class JournalLoad
         var persistN = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
         var asyncN = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 50_000;
         var only = args.Length > 3 ? args[3] : null;
+        await StoreReplayAsync(persistN + asyncN);
         Console.WriteLine($"| plugin | Persist events/s | PersistAsync events/s | replay events/s (of {asyncN + persistN}) |");
         Console.WriteLine("|---|---:|---:|---:|");
         foreach (var (name, config) in Plugins())
@@ -38,6 +39,37 @@ public static class JournalLoad
             {
                 Directory.Delete(root, recursive: true);
             }
+        }
+    }
+
+    /// <summary>The local store alone, without Akka: replay of the same number of entries (payload as the actor's).</summary>
+    private static async Task StoreReplayAsync(int n)
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"lemegeton-store-replay-{Guid.NewGuid():N}");
+        try
+        {
+            var options = new LocalJournalOptions { Fsync = FsyncPolicy.Never };
+            await using (var store = FileJournalStore.Open(root, options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance))
+            {
+                var payload = System.Text.Encoding.UTF8.GetBytes("\"lease-granted 12345 " + new string('x', 96) + "\"");
+                for (var i = 1; i <= n; i += 100)
+                    await store.WriteAsync([.. Enumerable.Range(i, Math.Min(100, n - i + 1)).Select(s => (IReadOnlyList<Lemegeton.Persistence.JournalEntry>)[new("load", s, "", 1, payload, "w", 0, [])])]);
+            }
+            await using var reopened = FileJournalStore.Open(root, options, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+            var best = 0.0;
+            long count = 0;
+            for (var round = 0; round < 3; round++)
+            {
+                count = 0;
+                var clock = Stopwatch.StartNew();
+                await reopened.ReplayAsync("load", 1, long.MaxValue, long.MaxValue, _ => count++);
+                best = Math.Max(best, count / clock.Elapsed.TotalSeconds);
+            }
+            Console.WriteLine($"(FileJournalStore.ReplayAsync alone, no Akka, best of 3: {best:N0} entries/s of {count})");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
         }
     }
 

@@ -12,7 +12,7 @@ namespace Lemegeton.Benchmarks.Persistence;
 /// (a new incarnation recovering 20,000 events). One operation = one event.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-[SimpleJob(launchCount: 1, warmupCount: 2, iterationCount: 6)]
+[Config(typeof(InProcessShortConfig))]
 [MemoryDiagnoser]
 [MedianColumn]
 public class RedisJournalPluginBenchmarks
@@ -32,8 +32,14 @@ public class RedisJournalPluginBenchmarks
     private IActorRef[] _many = null!;
     private string _replayPid = null!;
 
+    // Synchronous setup and cleanup: the in-process toolchain does not await Task-returning ones.
     [GlobalSetup]
-    public async Task SetupAsync()
+    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+
+    [GlobalCleanup]
+    public void Cleanup() => CleanupAsync().GetAwaiter().GetResult();
+
+    private async Task SetupAsync()
     {
         await _redis.StartAsync();
         var config = ConfigurationFactory.ParseString($$"""
@@ -64,8 +70,7 @@ public class RedisJournalPluginBenchmarks
         return actor;
     }
 
-    [GlobalCleanup]
-    public async Task CleanupAsync()
+    private async Task CleanupAsync()
     {
         await _system.Terminate();
         await _redis.DisposeAsync();

@@ -14,6 +14,14 @@ internal static partial class RedisBenchmarkBaseline
 {
     public static async Task<string> MeasureLeaseCycleAsync(RedisServerProcess server, int requests)
     {
+        var (acq, rel, cycle) = await MeasureAsync(server, requests);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"redis-benchmark -c 50 -n {requests} (same server): acquire EVALSHA {acq:0}/s, release EVALSHA {rel:0}/s, acquire+release cycle {cycle:0}/s");
+    }
+
+    /// <summary>Requests/s of the acquire and the release script, and the cycle rate 1 / (1/acquire + 1/release).</summary>
+    public static async Task<(double Acquire, double Release, double Cycle)> MeasureAsync(RedisServerProcess server, int requests)
+    {
         var acquire = RedisScript.FromResource("lease-acquire");
         var release = RedisScript.FromResource("lease-release");
         var mux = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(server.Connection.ToConfigurationOptions("baseline"));
@@ -33,9 +41,7 @@ internal static partial class RedisBenchmarkBaseline
 
         var acq = await RunAsync(server, requests, acquireArgs);
         var rel = await RunAsync(server, requests, releaseArgs);
-        var cycle = 1 / (1 / acq + 1 / rel);
-        return string.Create(CultureInfo.InvariantCulture,
-            $"redis-benchmark -c 50 -n {requests} (same server): acquire EVALSHA {acq:0}/s, release EVALSHA {rel:0}/s, acquire+release cycle {cycle:0}/s");
+        return (acq, rel, 1 / (1 / acq + 1 / rel));
     }
 
     private static async Task<double> RunAsync(RedisServerProcess server, int requests, IEnumerable<string> command)

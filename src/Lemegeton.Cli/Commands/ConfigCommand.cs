@@ -30,12 +30,12 @@ public sealed class ConfigCommand : Command
                 output.WriteLine(JsonSerializer.Serialize(map, CliJsonContext.Default.DictionaryStringString));
                 return 0;
             }
-            output.WriteLine($"# repository: {settings.RepositoryRoot}");
+            output.WriteLine("# repository: " + TerminalText.Escape(settings.RepositoryRoot));
             var projectFile = LemegetonConfiguration.ProjectFilePath(settings.RepositoryRoot);
-            output.WriteLine($"# project file: {projectFile}{(File.Exists(projectFile) ? "" : " (absent)")}");
-            foreach (var (key, value) in values) output.WriteLine($"{key} = {value}");
+            output.WriteLine($"# project file: {TerminalText.Escape(projectFile)}{(File.Exists(projectFile) ? "" : " (absent)")}");
+            foreach (var (key, value) in values) output.WriteLine(TerminalText.Escape($"{key} = {value}"));
             output.WriteLine("# akka: handed to Akka.NET as written (paths keep their dashes; --set akka.…=value overrides)");
-            foreach (var (key, value) in akka) output.WriteLine($"{key} = {value}");
+            foreach (var (key, value) in akka) output.WriteLine(TerminalText.Escape($"{key} = {value}"));
             return 0;
         });
         Add(show);

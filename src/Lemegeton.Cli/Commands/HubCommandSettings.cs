@@ -32,10 +32,10 @@ internal sealed record HubCommandSettings(ProductSettings Product, HubOptions Hu
         {
             return product.Bind<T>(section);
         }
-        catch (InvalidOperationException e)
+        catch (ConfigurationException e)
         {
-            // The binder names the key (lemegeton:hub:stoptimeout) and the inner exception the bad value.
-            error.WriteLine($"configuration: lemegeton.{section}: {e.Message}{(e.InnerException is { } inner ? " " + inner.Message : "")}");
+            // Bind names the key in HOCON spelling and says what the value should be.
+            error.WriteLine($"configuration: {TerminalText.Escape(e.Message)}");
             return null;
         }
     }

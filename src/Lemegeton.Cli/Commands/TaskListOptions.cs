@@ -79,7 +79,7 @@ public static class TaskListOptions
         if (document is not null) return true;
         var error = result.InvocationConfiguration.Error;
         WriteDiagnostics(error, failure!.Diagnostics);
-        if (failure.Document is not null) error.WriteLine($"{file}: invalid; fix the errors above or run with --lenient to {verb} the PRs that load.");
+        if (failure.Document is not null) error.WriteLine($"{TerminalText.Escape(file)}: invalid; fix the errors above or run with --lenient to {verb} the PRs that load.");
         exitCode = 1;
         return false;
     }
@@ -89,8 +89,8 @@ public static class TaskListOptions
     {
         foreach (var d in diagnostics)
         {
-            writer.WriteLine(d.Headline);
-            if (d.Hint is not null) writer.WriteLine("    hint: " + d.Hint);
+            writer.WriteLine(TerminalText.Escape(d.Headline));
+            if (d.Hint is not null) writer.WriteLine("    hint: " + TerminalText.Escape(d.Hint));
         }
     }
 }

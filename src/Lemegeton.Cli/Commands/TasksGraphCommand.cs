@@ -77,7 +77,7 @@ public sealed class TasksGraphCommand : Command
         return sb.ToString();
     }
 
-    private static string MermaidText(string s) => s.Replace("\"", "#quot;", StringComparison.Ordinal);
+    private static string MermaidText(string s) => TerminalText.Escape(s).Replace("\"", "#quot;", StringComparison.Ordinal);
 
-    private static string DotText(string s) => s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+    private static string DotText(string s) => TerminalText.Escape(s).Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
 }

@@ -46,10 +46,10 @@ public sealed class TasksListCommand : Command
                 .AddColumn("Depends on").AddColumn(new TableColumn("Files").RightAligned());
             foreach (var pr in selected)
                 table.AddRow(
-                    Markup.Escape(pr.Id), Markup.Escape(pr.Title), $"[{StateColor(pr.ColdState)}]{pr.ColdState.ToWire()}[/]", pr.Priority.ToWire(),
+                    TerminalText.Markup(pr.Id), TerminalText.Markup(pr.Title), $"[{StateColor(pr.ColdState)}]{pr.ColdState.ToWire()}[/]", pr.Priority.ToWire(),
                     pr.Complexity?.Score.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
                     pr.Complexity?.EstimatedMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-",
-                    Markup.Escape(pr.Dependencies.Count == 0 ? "-" : string.Join(", ", pr.Dependencies)),
+                    TerminalText.Markup(pr.Dependencies.Count == 0 ? "-" : string.Join(", ", pr.Dependencies)),
                     pr.Files.Count().ToString(System.Globalization.CultureInfo.InvariantCulture));
             console.Write(table);
             console.WriteLine($"{selected.Count} of {doc.Prs.Count} PRs");

@@ -51,7 +51,7 @@ public sealed class TasksScheduleCommand : Command
             var error = result.InvocationConfiguration.Error;
             if (!TryParseAgents(result.GetValue(agentsOption) ?? DefaultAgents, out var agents, out var agentsError))
             {
-                error.WriteLine($"--agents: {agentsError}");
+                error.WriteLine("--agents: " + TerminalText.Escape(agentsError));
                 return 2;
             }
             if (result.GetValue(maxParallel) is < 1)
@@ -86,9 +86,9 @@ public sealed class TasksScheduleCommand : Command
             }
 
             TaskListOptions.WriteDiagnostics(error, doc.Diagnostics);
-            foreach (var problem in index.Problems) error.WriteLine($"{file}: warning: {problem}");
+            foreach (var problem in index.Problems) error.WriteLine(TerminalText.Escape($"{file}: warning: {problem}"));
             var console = Terminal.For(output);
-            console.WriteLine($"Dry run over {file}: {doc.Prs.Count} PRs, agents {string.Join(", ", agents.GroupBy(a => a.Type).Select(g => $"{g.Key}×{g.Count()}"))}, "
+            console.WriteLine($"Dry run over {TerminalText.Escape(file)}: {doc.Prs.Count} PRs, agents {string.Join(", ", agents.GroupBy(a => a.Type).Select(g => $"{g.Key}×{g.Count()}"))}, "
                 + $"at most {options.MaxParallelPrs} in parallel, strategy {options.Strategy.ToWire()}.");
             if (decision.Assignments.Count == 0) console.WriteLine("Nothing would start now.");
             else
@@ -97,7 +97,7 @@ public sealed class TasksScheduleCommand : Command
                     .AddColumn("PR").AddColumn("Title").AddColumn("Agent").AddColumn("Model").AddColumn("Work")
                     .AddColumn(new TableColumn("Score").RightAligned()).AddColumn(new TableColumn("Min").RightAligned());
                 foreach (var a in decision.Assignments)
-                    start.AddRow(Markup.Escape(a.PrId), Markup.Escape(byId[a.PrId].Title), Markup.Escape(a.AgentId), a.Model.ToWire(), WorkName(a.Work),
+                    start.AddRow(TerminalText.Markup(a.PrId), TerminalText.Markup(byId[a.PrId].Title), TerminalText.Markup(a.AgentId), a.Model.ToWire(), WorkName(a.Work),
                         a.Complexity.ToString(CultureInfo.InvariantCulture), a.EstimatedMinutes.ToString(CultureInfo.InvariantCulture));
                 console.Write(start);
             }
@@ -106,7 +106,7 @@ public sealed class TasksScheduleCommand : Command
                 var wait = new Table().Border(TableBorder.Rounded).Title("Waiting")
                     .AddColumn("PR").AddColumn("State").AddColumn("Why");
                 foreach (var w in decision.Waiting)
-                    wait.AddRow(Markup.Escape(w.PrId), byId[w.PrId].ColdState.ToWire(), Markup.Escape(w.Reason.Text));
+                    wait.AddRow(TerminalText.Markup(w.PrId), byId[w.PrId].ColdState.ToWire(), TerminalText.Markup(w.Reason.Text));
                 console.Write(wait);
             }
             var approved = doc.Prs.Count(p => p.ColdState == ColdState.Approved);

@@ -38,10 +38,10 @@ public sealed class TasksValidateCommand : Command
             }
             TaskListOptions.WriteDiagnostics(output, diagnostics);
             if (valid)
-                output.WriteLine($"{file}: valid, {prCount} PR{(prCount == 1 ? "" : "s")}{(warnings > 0 ? $", {warnings} warning{(warnings == 1 ? "" : "s")}" : "")}");
+                output.WriteLine($"{TerminalText.Escape(file)}: valid, {prCount} PR{(prCount == 1 ? "" : "s")}{(warnings > 0 ? $", {warnings} warning{(warnings == 1 ? "" : "s")}" : "")}");
             else
             {
-                output.WriteLine($"{file}: invalid, {errors} error{(errors == 1 ? "" : "s")}{(warnings > 0 ? $", {warnings} warning{(warnings == 1 ? "" : "s")}" : "")}");
+                output.WriteLine($"{TerminalText.Escape(file)}: invalid, {errors} error{(errors == 1 ? "" : "s")}{(warnings > 0 ? $", {warnings} warning{(warnings == 1 ? "" : "s")}" : "")}");
                 if (failure?.Document is not null && !result.GetValue(lenient))
                     output.WriteLine("Fix the errors above, or run with --lenient to see which PRs would still load.");
             }

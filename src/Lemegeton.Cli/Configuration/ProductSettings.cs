@@ -3,7 +3,12 @@ using Lemegeton.Core.TaskList;
 using Lemegeton.Hocon;
 using Lemegeton.Hocon.Configuration;
 using Lemegeton.Hosting.Configuration;
+using Lemegeton.Storage.Git;
+using Lemegeton.Storage.Journal;
+using Lemegeton.Storage.Leases;
+using Lemegeton.Storage.Redis;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace Lemegeton.Cli.Configuration;
 
@@ -22,6 +27,23 @@ public sealed class ProductSettings
         RepositoryRoot = repositoryRoot;
         TaskList = ReadTaskList();
         Scheduler = ReadScheduler();
+        Leases = Bind<LeaseOptions>("leases");
+        Redis = Bind<RedisOptions>("redis");
+        Journal = Bind<JournalOptions>("journal");
+        Git = Bind<GitMirrorOptions>("git");
+        var failures = new List<string>();
+        Collect(ProductValidators.TaskList.Validate(null, TaskList), failures);
+        Collect(ProductValidators.Scheduler.Validate(null, Scheduler), failures);
+        Collect(ProductValidators.Leases.Validate(null, Leases), failures);
+        Collect(ProductValidators.Redis.Validate(null, Redis), failures);
+        Collect(ProductValidators.Journal.Validate(null, Journal), failures);
+        Collect(ProductValidators.Git.Validate(null, Git), failures);
+        if (failures.Count > 0) throw new ConfigurationException(string.Join(Environment.NewLine, failures));
+    }
+
+    private static void Collect(ValidateOptionsResult result, List<string> failures)
+    {
+        if (result.Failed) failures.AddRange(result.Failures ?? []);
     }
 
     /// <summary>The layered configuration; every product key is under <c>lemegeton:</c>.</summary>
@@ -41,10 +63,53 @@ public sealed class ProductSettings
 
     /// <summary>The effective <c>akka</c> section (reference.conf, project file, <c>--set akka.…</c> flags), keys with their dashes.</summary>
     public AkkaConfiguration Akka { get; private init; } = null!;
+    /// <summary>The lease options, from <c>lemegeton.leases.*</c>, validated.</summary>
+    public LeaseOptions Leases { get; }
+
+    /// <summary>The Redis options, from <c>lemegeton.redis.*</c>, validated.</summary>
+    public RedisOptions Redis { get; }
+
+    /// <summary>The journal options, from <c>lemegeton.journal.*</c>, validated.</summary>
+    public JournalOptions Journal { get; }
+
+    /// <summary>The git mirror options, from <c>lemegeton.git.*</c>, validated.</summary>
+    public GitMirrorOptions Git { get; }
 
     /// <summary>Binds a section (given in HOCON spelling, e.g. <c>journal.file</c>) to an Options class; unknown keys are errors.</summary>
-    public T Bind<T>(string hoconPath) where T : new() =>
-        Configuration.GetSection(Key(hoconPath)).Get<T>(o => o.ErrorOnUnknownConfiguration = true) ?? new T();
+    /// <exception cref="ConfigurationException">A value does not convert to its property's type; the message names the key.</exception>
+    public T Bind<T>(string hoconPath) where T : new()
+    {
+        try
+        {
+            return Configuration.GetSection(Key(hoconPath)).Get<T>(o => o.ErrorOnUnknownConfiguration = true) ?? new T();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ConfigurationException(BindFailure(hoconPath, e), e);
+        }
+    }
+
+    /// <summary>
+    /// The binder says "Failed to convert configuration value 'x' at 'lemegeton:leases:DefaultTtl' to
+    /// type 'System.TimeSpan'."; this says "lemegeton.leases.default-ttl: 'x' is not a duration (…)".
+    /// </summary>
+    private static string BindFailure(string hoconPath, InvalidOperationException e)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(e.Message, "value '(?<value>.*)' at '(?<path>[^']*)' to type '(?<type>[^']*)'");
+        if (!m.Success) return $"lemegeton.{hoconPath}: {e.Message}";
+        var key = KnownConfigurationKeys.Reference.Find(m.Groups["path"].Value) ?? m.Groups["path"].Value.Replace(':', '.');
+        var type = Type.GetType(m.Groups["type"].Value)
+            ?? AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(m.Groups["type"].Value)).FirstOrDefault(t => t is not null);
+        var expected = type switch
+        {
+            _ when type == typeof(TimeSpan) => "a duration (e.g. 500ms, 30s, 5m, 1h)",
+            _ when type == typeof(int) || type == typeof(long) => "a whole number",
+            _ when type == typeof(bool) => "true or false",
+            { IsEnum: true } => "one of " + string.Join(", ", Enum.GetNames(type).Select(n => n.ToLowerInvariant())),
+            _ => $"a {m.Groups["type"].Value}",
+        };
+        return $"{key}: '{m.Groups["value"].Value}' is not {expected}";
+    }
 
     /// <summary>
     /// Loads the layers for the repository around <paramref name="workingDirectory"/>.
@@ -69,6 +134,10 @@ public sealed class ProductSettings
             return new ProductSettings(configuration, root) { Akka = LoadAkka(root, akkaFlags, environment) };
         }
         catch (HoconException e)
+        {
+            throw new ConfigurationException(e.Message, e);
+        }
+        catch (ConfigurationKeyException e)
         {
             throw new ConfigurationException(e.Message, e);
         }

@@ -91,7 +91,10 @@ internal sealed class PrBlockMapper
             id = idScalar.Value.Trim();
             idPos = Pos(idScalar.Start);
             _prId = id;
-            if (_block.HeadingId is not null && _block.HeadingId != id)
+            if (UnprintableIn(id) is { } bad)
+                Hard(idPos, "pr_id", $"contains the control character U+{(int)bad:X4}; a PR id is printed to terminals, graphs and file names",
+                    "use letters, digits and '-' only, e.g. PR-012");
+            else if (_block.HeadingId is not null && _block.HeadingId != id)
                 Soft(idPos, "pr_id", $"'{id}' differs from the heading's id '{_block.HeadingId}'", "make the heading and pr_id agree");
         }
 
@@ -155,6 +158,25 @@ internal sealed class PrBlockMapper
             ColdStateValue = coldSpan,
         }.WithBodyIn(_text, new TextSpan(_block.BodyStart, _block.SectionEnd));
         return Result(pr, idPos, id);
+    }
+
+    /// <summary>
+    /// The first character of <paramref name="text"/> that would act on a terminal rather than show:
+    /// C0 and C1 controls and DEL (category Cc), format characters such as bidirectional overrides
+    /// (Cf), and line and paragraph separators; null when there is none.
+    /// </summary>
+    internal static char? UnprintableIn(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c < ' ') return c;
+            if (c < 0x7f) continue;
+            var category = char.GetUnicodeCategory(c);
+            if (category is System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format
+                or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator)
+                return c;
+        }
+        return null;
     }
 
     private static bool IsKnownKey(string key) => key is "pr_id" or "title" or "cold_state" or "priority" or "complexity"
@@ -367,6 +389,8 @@ internal sealed class PrBlockMapper
 
     private string YamlHint(YamlException e, SourcePosition at)
     {
+        if (e.Message.EndsWith(YamlBlockReader.TooDeep, StringComparison.Ordinal))
+            return "a PR needs a few levels at most; put long or structured notes in the PR's body";
         var lineText = LineText(at.Offset);
         if (e.Message.Contains("mapping values are not allowed", StringComparison.OrdinalIgnoreCase) || lineText.Contains(": ", StringComparison.Ordinal))
             return "a value containing ': ' must be quoted, e.g. key: \"text: more\"";

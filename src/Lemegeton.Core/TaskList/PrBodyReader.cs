@@ -15,7 +15,8 @@ internal static class PrBodyReader
 
     public static IReadOnlyList<PrBodySection> ReadSections(string body)
     {
-        var labels = FindLabels(Markdown.Parse(body, Pipeline));
+        if (MarkdownText.TryParse(body, Pipeline) is not { } doc) return [];
+        var labels = FindLabels(doc);
         var sections = new List<PrBodySection>(labels.Count);
         for (var i = 0; i < labels.Count; i++)
         {
@@ -28,7 +29,7 @@ internal static class PrBodyReader
 
     public static IReadOnlyList<AcceptanceCriterion> ReadAcceptanceCriteria(string body)
     {
-        var doc = Markdown.Parse(body, Pipeline);
+        if (MarkdownText.TryParse(body, Pipeline) is not { } doc) return [];
         var labels = FindLabels(doc);
         var at = labels.FindIndex(l => l.Label.Equals("Acceptance Criteria", StringComparison.OrdinalIgnoreCase));
         if (at < 0) return [];

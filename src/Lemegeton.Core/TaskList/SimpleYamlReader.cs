@@ -52,7 +52,7 @@ internal sealed class SimpleYamlReader
         if (reader._count == 0) return true;
         var i = 0;
         if (reader._lines[0].Indent != 0) return false;
-        var node = reader.ReadMapping(ref i, 0);
+        var node = reader.ReadMapping(ref i, 0, 1);
         if (node is null || i != reader._count) return false;
         root = node;
         return true;
@@ -93,8 +93,10 @@ internal sealed class SimpleYamlReader
 
     private YamlMark MarkAt(int index, in Line line) => new(index - _start, line.Number, index - line.LineStart + 1);
 
-    private YamlMapping? ReadMapping(ref int i, int indent)
+    private YamlMapping? ReadMapping(ref int i, int indent, int depth)
     {
+        // Too deep: leave it to YamlBlockReader, which reports the nesting error at its place.
+        if (depth > TaskListParser.MaxNesting) return null;
         var startLine = _lines[i];
         var startMark = MarkAt(startLine.Content, startLine);
         var mapping = _pool.Mapping();
@@ -114,20 +116,20 @@ internal sealed class SimpleYamlReader
             var v = SkipSpaces(afterColon, line.End);
             if (v < line.End)
             {
-                var scalar = ReadValue(v, line);
+                var scalar = ReadValue(v, line, depth + 1);
                 if (scalar is null) return null;
                 value = scalar;
             }
             else if (i < _count && _lines[i].Indent > indent)
             {
                 var child = _lines[i];
-                YamlNode? nested = IsSequenceItem(child) ? ReadSequence(ref i, child.Indent) : ReadMapping(ref i, child.Indent);
+                YamlNode? nested = IsSequenceItem(child) ? ReadSequence(ref i, child.Indent, depth + 1) : ReadMapping(ref i, child.Indent, depth + 1);
                 if (nested is null) return null;
                 value = nested;
             }
             else if (i < _count && _lines[i].Indent == indent && IsSequenceItem(_lines[i]))
             {
-                var nested = ReadSequence(ref i, indent);
+                var nested = ReadSequence(ref i, indent, depth + 1);
                 if (nested is null) return null;
                 value = nested;
             }
@@ -145,8 +147,9 @@ internal sealed class SimpleYamlReader
         return mapping;
     }
 
-    private YamlSequence? ReadSequence(ref int i, int indent)
+    private YamlSequence? ReadSequence(ref int i, int indent, int depth)
     {
+        if (depth > TaskListParser.MaxNesting) return null;
         var sequence = _pool.Sequence();
         var items = sequence.Items;
         var startMark = MarkAt(_lines[i].Content, _lines[i]);
@@ -165,12 +168,12 @@ internal sealed class SimpleYamlReader
                 var column = c - line.LineStart;
                 _lines[i].Indent = column;
                 _lines[i].Content = c;
-                item = ReadMapping(ref i, column);
+                item = ReadMapping(ref i, column, depth + 1);
             }
             else
             {
                 if (_text[c] == '[') return null;
-                item = ReadValue(c, line);
+                item = ReadValue(c, line, depth + 1);
                 i++;
             }
             if (item is null) return null;
@@ -212,11 +215,11 @@ internal sealed class SimpleYamlReader
     }
 
     /// <summary>A scalar or a one-line flow list running to the end of the line.</summary>
-    private YamlNode? ReadValue(int p, in Line line)
+    private YamlNode? ReadValue(int p, in Line line, int depth)
     {
         var t = _text;
         var first = t[p];
-        if (first == '[') return ReadFlowList(p, line);
+        if (first == '[') return depth > TaskListParser.MaxNesting ? null : ReadFlowList(p, line);
         if (first is '"' or '\'')
         {
             var close = t.IndexOf(first, p + 1, line.End - p - 1);

@@ -16,11 +16,21 @@ internal static class TaskListHeaderReader
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().Build();
 
+    /// <summary>The most of the text before the first PR that is read for metadata.</summary>
+    internal const int MaxLength = 64 * 1024;
+
     public static TaskListHeader Read(ReadOnlySpan<char> header)
     {
         string? title = null, generatedFor = null;
         int? total = null, haiku = null, sonnet = null, opus = null;
-        var doc = Markdown.Parse(header.ToString(), Pipeline);
+        // A header is a few lines; past MaxLength only whole lines up to it are read.
+        if (header.Length > MaxLength)
+        {
+            var cut = header[..MaxLength].LastIndexOf('\n');
+            header = header[..Math.Max(cut, 0)];
+        }
+        var doc = MarkdownText.TryParse(header.ToString(), Pipeline);
+        if (doc is null) return new TaskListHeader(null, null, null, null);
         foreach (var block in doc.Descendants())
         {
             switch (block)

@@ -7,6 +7,14 @@ namespace Lemegeton.Core.TaskList;
 /// </summary>
 public static class TaskListParser
 {
+    /// <summary>
+    /// Deepest nesting of lists and mappings in a PR's YAML (the PR's own mapping is level 1); deeper
+    /// values are a <c>yaml</c> diagnostic at the collection that crosses the bound. A real PR needs 4
+    /// levels; the bound keeps hostile input from exhausting memory or, in the recursive walks over
+    /// the tree (unknown keys), a small thread-pool stack.
+    /// </summary>
+    public const int MaxNesting = 64;
+
     /// <summary>Parses a task list, collecting every problem.</summary>
     /// <param name="path">The file name used in diagnostics.</param>
     /// <exception cref="TaskListException">Strict mode (the default) and the list has an error.</exception>

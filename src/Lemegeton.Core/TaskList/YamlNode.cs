@@ -59,7 +59,13 @@ internal sealed class YamlScalar(string value, ScalarStyle style, YamlMark start
 internal sealed class YamlSequence(List<YamlNode> items, YamlMark start, YamlMark end) : YamlNode(start, end)
 {
     public List<YamlNode> Items { get; } = items;
-    public override object? ToPlainValue() => Items.Select(i => i.ToPlainValue()).ToList();
+    public override object? ToPlainValue()
+    {
+        // Recursive, but over at most TaskListParser.MaxNesting levels; a plain loop keeps each frame small.
+        var list = new List<object?>(Items.Count);
+        foreach (var item in Items) list.Add(item.ToPlainValue());
+        return list;
+    }
 }
 
 internal sealed class YamlMapping(List<YamlEntry> entries, YamlMark start, YamlMark end) : YamlNode(start, end)

@@ -28,6 +28,9 @@ public static class LemegetonConfiguration
     /// <summary>The project configuration file: <c>{projectRoot}/.lemegeton/lemegeton.conf</c>.</summary>
     public static string ProjectFilePath(string projectRoot) => Path.Combine(projectRoot, ".lemegeton", "lemegeton.conf");
 
+    /// <summary>How a command-line override is named as the source of a configuration problem.</summary>
+    public const string CommandLineSource = "--set";
+
     /// <summary>The text of the embedded reference.conf.</summary>
     public static string ReadReferenceConf()
     {
@@ -68,6 +71,10 @@ public static class LemegetonConfiguration
     /// </param>
     /// <param name="environment">Environment variables; null reads the process environment. Tests pass a dictionary.</param>
     /// <exception cref="HoconException">reference.conf or the project file is not valid, naming file, line and column.</exception>
+    /// <exception cref="ConfigurationKeyException">
+    /// A key under <c>lemegeton</c> (in the project file, a variable or an override) is not in reference.conf;
+    /// each is named with its source and the closest known key.
+    /// </exception>
     public static IConfigurationRoot Build(
         string projectRoot,
         IEnumerable<KeyValuePair<string, string?>>? commandLineOverrides = null,
@@ -75,18 +82,40 @@ public static class LemegetonConfiguration
     {
         environment ??= Environment.GetEnvironmentVariables();
         var hocon = LoadHocon(projectRoot, environment);
+        var known = KnownConfigurationKeys.Reference;
+        var problems = known.Check(hocon);
         var builder = new ConfigurationBuilder();
         builder.AddHocon(hocon);
-        builder.Add(new OverrideConfigurationSource { Entries = EnvironmentOverrides(environment) });
+        var variables = EnvironmentOverrides(environment, out var names);
+        for (var i = 0; i < variables.Count; i++)
+        {
+            if (known.Check(variables[i].Key, $"environment variable {names[i]}") is { } problem)
+            {
+                problems.Add(problem);
+            }
+        }
+
+        builder.Add(new OverrideConfigurationSource { Entries = variables });
         if (commandLineOverrides is not null)
         {
             var entries = new List<KeyValuePair<string[], string?>>();
             foreach (var (key, value) in commandLineOverrides)
             {
-                entries.Add(new(key.Split([':', '.'], StringSplitOptions.TrimEntries), value));
+                var path = key.Split([':', '.'], StringSplitOptions.TrimEntries);
+                if (known.Check(path, CommandLineSource) is { } problem)
+                {
+                    problems.Add(problem);
+                }
+
+                entries.Add(new(path, value));
             }
 
             builder.Add(new OverrideConfigurationSource { Entries = entries });
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ConfigurationKeyException(problems);
         }
 
         return builder.Build();
@@ -110,9 +139,11 @@ public static class LemegetonConfiguration
     }
 
     /// <summary><c>LEMEGETON__REDIS__EMBEDDED__DATA_DIR</c> → <c>lemegeton, redis, embedded, data_dir</c> (the '_' is dropped later).</summary>
-    internal static List<KeyValuePair<string[], string?>> EnvironmentOverrides(IDictionary environment)
+    /// <remarks>Also gives the name of the variable each override came from.</remarks>
+    internal static List<KeyValuePair<string[], string?>> EnvironmentOverrides(IDictionary environment, out List<string> names)
     {
         var entries = new List<KeyValuePair<string[], string?>>();
+        names = [];
         foreach (DictionaryEntry entry in environment)
         {
             if (entry.Key is not string name || !name.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
@@ -127,6 +158,7 @@ public static class LemegetonConfiguration
             }
 
             entries.Add(new(segments, entry.Value as string));
+            names.Add(name);
         }
 
         return entries;

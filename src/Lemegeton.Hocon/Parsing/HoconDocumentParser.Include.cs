@@ -112,7 +112,16 @@ internal sealed partial class HoconDocumentParser
         var baseDirectory = _fileName is not null
             ? Path.GetDirectoryName(Path.GetFullPath(_fileName))
             : _options.BaseDirectory ?? Environment.CurrentDirectory;
-        var full = Path.GetFullPath(Path.Combine(baseDirectory ?? ".", name));
+        string full;
+        try
+        {
+            full = Path.GetFullPath(Path.Combine(baseDirectory ?? ".", name));
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            // e.g. a NUL character in the name (found by the fuzz tests).
+            throw new HoconException(at, $"include \"{name.Replace("\0", "\\0", StringComparison.Ordinal)}\" is not a usable file name: {e.Message}");
+        }
 
         // Without an extension, the spec loads every known format that exists: JSON first, then HOCON.
         string[] candidates = Path.HasExtension(name) ? [full] : [full + ".json", full + ".conf"];

@@ -136,6 +136,28 @@ internal sealed partial class HoconDocumentParser
     {
         var keyPosition = Position;
         var (segments, quoted, keyText) = ParseKey();
+        // A path key a.b.c nests objects as deeply as a { b { c … } } does: it counts against the same bound.
+        var extra = segments.Length - 1;
+        if (_depth + extra > MaxNesting)
+        {
+            throw new HoconException(keyPosition, $"objects and lists are nested more than {MaxNesting} levels deep (the key '{Shorten(keyText)}' alone has {segments.Length} parts)");
+        }
+
+        _depth += extra;
+        try
+        {
+            ParseFieldValue(target, path, atRoot, keyPosition, segments, quoted, keyText);
+        }
+        finally
+        {
+            _depth -= extra;
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
+
+    private void ParseFieldValue(HoconObject target, string[]? path, bool atRoot, HoconPosition keyPosition, string[] segments, bool[] quoted, string keyText)
+    {
         SkipWhitespace();
         var fieldPath = path is null ? null : Concat(path, segments);
         HoconValue value;

@@ -43,12 +43,14 @@ public static class HubStopper
         var started = Stopwatch.GetTimestamp();
         while (Stopwatch.GetElapsedTime(started) < timeout)
         {
-            // The hub releases its lock last, after removing its socket and PID file.
-            if (!Posix.IsAlive(pid) || !HubInstanceLock.IsHeld(paths)) return true;
+            // The lock is the definitive sign: the hub releases it last (after removing its socket and
+            // PID file), and the kernel only when the last thread is gone, whereas the main thread of a
+            // killed process shows as a zombie while the others still hold its files.
+            if (File.Exists(paths.LockFile) ? !HubInstanceLock.IsHeld(paths) : !Posix.IsAlive(pid)) return true;
             await Task.Delay(50, cancellationToken).ConfigureAwait(false);
         }
 
-        return !Posix.IsAlive(pid);
+        return File.Exists(paths.LockFile) ? !HubInstanceLock.IsHeld(paths) : !Posix.IsAlive(pid);
     }
 
     private static void TryDelete(string path)

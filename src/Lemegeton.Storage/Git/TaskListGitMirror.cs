@@ -121,8 +121,9 @@ public sealed partial class TaskListGitMirror
         var created = repo.ObjectDatabase.CreateCommit(who, who, t.CommitMessage(), tree, [head], prettifyMessage: false);
         AfterCommitBuilt?.Invoke();
 
-        // libgit2 moves a ref to whatever it holds at that instant: look again right before moving it.
-        if (!StillAt(repo, branch, head.Id)) return false;
+        // libgit2 moves a ref to whatever it holds at that instant: look again right before moving it
+        // (and at a merge or rebase the user may have started meanwhile: the next attempt waits for it).
+        if (!StillAt(repo, branch, head.Id) || BusyOperation(repo) is not null) return false;
         AfterTipRechecked?.Invoke();
         repo.Refs.UpdateTarget(repo.Refs[branch], created.Id, $"lemegeton: {t.PrId} {t.To.ToWire()}");
         if (OverwrittenCommit(repo, branch, head.Id, created.Id) is { } lost)
@@ -150,15 +151,12 @@ public sealed partial class TaskListGitMirror
 
     /// <summary>
     /// The commit our update replaced when it was not <paramref name="expected"/>, read from the
-    /// reflog libgit2 writes under its ref lock (null when all is well or there is no reflog).
+    /// reflog entry libgit2 wrote under its ref lock (null when all is well or there is no reflog).
     /// </summary>
-    private static ObjectId? OverwrittenCommit(Repository repo, string branch, ObjectId expected, ObjectId created)
-    {
-        foreach (var entry in repo.Refs.Log(branch).Take(16))
-            if (entry.To == created)
-                return entry.From == expected ? null : entry.From;
-        return null;
-    }
+    private static ObjectId? OverwrittenCommit(Repository repo, string branch, ObjectId expected, ObjectId created) =>
+        ReflogTail.OldValueOfUpdateTo(repo.Info.Path, branch, created.Sha) is { } old && old != expected.Sha
+            ? new ObjectId(old)
+            : null;
 
     /// <summary>
     /// The user's index still holds the old task list. Its entry is pointed at the new blob when it

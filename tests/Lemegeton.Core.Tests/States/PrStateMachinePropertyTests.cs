@@ -46,6 +46,7 @@ public class PrStateMachinePropertyTests
         }).QuickCheckThrowOnFailure();
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Cascades_reach_a_fixed_point()
     {

@@ -84,6 +84,7 @@ public class SimpleYamlReaderTests
         }
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Property_random_lines_never_disagree()
     {

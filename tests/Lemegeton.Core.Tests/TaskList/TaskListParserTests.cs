@@ -245,6 +245,7 @@ public class TaskListParserTests
         Assert.Contains(doc.Prs, p => p.Dependencies.Count > 1);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Large_generated_lists_parse_in_parallel_to_the_same_result_as_sequentially()
     {

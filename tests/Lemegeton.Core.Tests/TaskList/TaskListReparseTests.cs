@@ -105,6 +105,7 @@ public class TaskListReparseTests
         }
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Property_random_single_edits_match_a_full_parse()
     {

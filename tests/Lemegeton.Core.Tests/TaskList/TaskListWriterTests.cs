@@ -42,6 +42,7 @@ public class TaskListWriterTests
         Assert.Throws<InvalidOperationException>(() => TaskListWriter.SetColdState(stale, doc, "PR-002", ColdState.Ready));
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Property_a_state_change_differs_only_in_that_field_and_no_change_is_byte_identical()
     {

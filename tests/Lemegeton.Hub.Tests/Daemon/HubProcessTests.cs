@@ -198,7 +198,33 @@ public sealed class HubProcessTests(ITestOutputHelper output)
 
         using var level = await LemegetonProcess.RunAsync(repo.Root, "hub", "start", "--set", "logging.level=loud");
         Assert.Equal(HubExitCodes.BadConfiguration, level.ExitCode);
-        Assert.Contains("lemegeton.logging:", level.Error);
+        Assert.Contains("lemegeton.logging.level", level.Error);
         Assert.Contains("'loud'", level.Error);
+    }
+
+    [Fact]
+    public async Task Stop_kills_a_hub_that_does_not_exit_within_the_timeout_and_cleans_up_after_it()
+    {
+        using var repo = new TempRepository();
+        using var start = await LemegetonProcess.RunAsync(repo.Root, "hub", "start");
+        Assert.True(start.ExitCode == 0, start.Error);
+        var pid = HubInstanceLock.ReadPid(repo.Paths.PidFile)!.Value;
+        const int SigStop = 19, SigCont = 18;
+        Assert.True(Posix.Signal(pid, SigStop)); // frozen: it can neither answer nor act on SIGTERM
+
+        try
+        {
+            using var stop = await LemegetonProcess.RunAsync(repo.Root, "hub", "stop", "--timeout", "1s");
+
+            Assert.Equal(HubExitCodes.Killed, stop.ExitCode);
+            Assert.Contains($"hub (pid {pid}) did not stop within 1 s of SIGTERM and was killed (SIGKILL)", stop.Error);
+            Assert.False(HubInstanceLock.IsHeld(repo.Paths));
+            Assert.False(File.Exists(repo.Paths.PidFile));
+            Assert.False(File.Exists(repo.Paths.AdminSocket));
+        }
+        finally
+        {
+            Posix.Signal(pid, SigCont);
+        }
     }
 }

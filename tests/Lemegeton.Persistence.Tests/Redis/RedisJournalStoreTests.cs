@@ -113,6 +113,18 @@ public sealed class RedisJournalStoreTests(RedisServerFixture redis) : IClassFix
     }
 
     [Fact]
+    public async Task Disposing_waits_for_writes_already_accepted()
+    {
+        var closing = new RedisJournalStore(redis.Settings(_prefix, maxBatchSize: 4));
+        var writes = Enumerable.Range(1, 25).Select(i => closing.WriteAsync(Batch([Entry("closing", i)]))).ToList();
+        await closing.DisposeAsync();
+
+        Assert.All(writes, w => Assert.True(w.IsCompletedSuccessfully));
+        Assert.Equal(25, await _store.ReadHighestSequenceNrAsync("closing", 0));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => closing.WriteAsync(Batch([Entry("closing", 26)])));
+    }
+
+    [Fact]
     public async Task Keys_follow_the_documented_layout()
     {
         await _store.WriteAsync(Batch([Entry("pr:7", 1, tags: ["lease", "pr-7"]), Entry("pr:7", 2)]));

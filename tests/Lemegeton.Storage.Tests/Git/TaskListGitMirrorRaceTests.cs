@@ -76,4 +76,66 @@ public sealed class TaskListGitMirrorRaceTests : IAsyncLifetime
         Assert.NotNull(user);
         await AssertHubCommitSitsOnTopOf(user, commit);
     }
+
+    [Fact]
+    public async Task In_a_linked_worktree_the_overwritten_user_commit_is_found_in_the_shared_reflog_and_put_back()
+    {
+        using var parent = new TempDirectory("worktree");
+        var root = Path.Combine(parent.Path, "side");
+        await _repo.RunAsync("worktree", "add", "-q", "-b", "side", root);
+        var side = new GitCli(root, TimeSpan.FromSeconds(30));
+        string? user = null;
+        var mirror = new TaskListGitMirror(root, new GitMirrorOptions { TaskListPath = TestRepository.TaskList }, TimeProvider.System, NullLogger<TaskListGitMirror>.Instance);
+        var done = false;
+        mirror.AfterTipRechecked = () =>
+        {
+            if (done) return;
+            done = true;
+            File.WriteAllText(Path.Combine(root, "src", "a.txt"), "the user's commit\n");
+            side.RunAsync(["commit", "-q", "-am", "user commit"]).GetAwaiter().GetResult();
+            user = side.RunAsync(["rev-parse", "HEAD"]).GetAwaiter().GetResult().Trim();
+        };
+
+        var commit = await mirror.CommitAsync(Completed);
+
+        Assert.NotNull(user);
+        Assert.Equal(commit, (await side.RunAsync(["rev-parse", "side"])).Trim());
+        Assert.Equal(user, (await side.RunAsync(["rev-parse", "side~1"])).Trim());
+        Assert.Equal("", (await side.RunAsync(["status", "--porcelain"])).Trim());
+        await _repo.RunAsync("worktree", "remove", "--force", root);
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task A_merge_the_user_starts_while_the_hub_builds_its_commit_is_waited_for()
+    {
+        await _repo.RunAsync("checkout", "-q", "-b", "feature");
+        _repo.Write("src/a.txt", "feature\n");
+        await _repo.RunAsync("commit", "-q", "-am", "feature");
+        await _repo.RunAsync("checkout", "-q", "main");
+        _repo.Write("src/a.txt", "main\n");
+        await _repo.RunAsync("commit", "-q", "-am", "main");
+        var head = (await _repo.RunAsync("rev-parse", "HEAD")).Trim();
+        var mirror = new TaskListGitMirror(_repo.Root,
+            new GitMirrorOptions { TaskListPath = TestRepository.TaskList, BusyRetryInterval = TimeSpan.FromMilliseconds(20) },
+            TimeProvider.System, NullLogger<TaskListGitMirror>.Instance);
+        var started = false;
+        mirror.AfterCommitBuilt = () =>
+        {
+            if (started) return;
+            started = true;
+            Assert.False(_repo.Git.TryRunAsync(["merge", "feature"]).GetAwaiter().GetResult().Succeeded);
+        };
+        var waiting = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        mirror.WaitingForUser += op => waiting.TrySetResult(op);
+
+        var commit = mirror.CommitAsync(Completed);
+
+        Assert.Equal("merge", await waiting.Task.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Equal(head, (await _repo.RunAsync("rev-parse", "HEAD")).Trim());
+        await _repo.RunAsync("merge", "--abort");
+        var id = await commit.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(id, (await _repo.RunAsync("rev-parse", "HEAD")).Trim());
+        Assert.Equal(head, (await _repo.RunAsync("rev-parse", "HEAD~1")).Trim());
+    }
 }

@@ -71,6 +71,7 @@ public sealed class EmbeddedRedisTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task A_recorded_pid_that_is_not_our_server_is_not_adopted()
     {
         var first = await EmbeddedRedis.StartOrAdoptAsync(DataDir, _log, TimeProvider.System);
