@@ -1,0 +1,35 @@
+using Lemegeton.Core.Scheduling;
+using Lemegeton.Core.TaskList;
+using Lemegeton.Storage.Git;
+
+namespace Lemegeton.Hub.Actors;
+
+/// <summary>What the coordinator needs: the task list, where to persist, session timings, the git mirror.</summary>
+public sealed record CoordinatorSettings
+{
+    public required TaskListDocument TaskList { get; init; }
+
+    /// <summary>Journal and snapshot persistence id.</summary>
+    public string PersistenceId { get; init; } = "lemegeton-hub-coordinator";
+
+    /// <summary>Journal plugin (config path), e.g. <c>akka.persistence.journal.lemegeton-local</c>; null: the default journal.</summary>
+    public string? JournalPluginId { get; init; }
+
+    /// <summary>Snapshot store plugin (config path); null: the default snapshot store.</summary>
+    public string? SnapshotPluginId { get; init; }
+
+    public string HubId { get; init; } = "hub";
+
+    public TimeSpan HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A session with no message from its agent for this long is ended and its work reclaimed.</summary>
+    public TimeSpan HeartbeatTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>A snapshot is saved every this many events.</summary>
+    public int SnapshotEvery { get; init; } = 100;
+
+    public SchedulerOptions Scheduler { get; init; } = new();
+
+    /// <summary>Commits each cold transition to the task list; null: no git mirror.</summary>
+    public TaskListGitMirror? GitMirror { get; init; }
+}

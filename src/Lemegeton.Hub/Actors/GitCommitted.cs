@@ -1,0 +1,6 @@
+using Lemegeton.Storage.Git;
+
+namespace Lemegeton.Hub.Actors;
+
+/// <summary>The git mirror committed (or found already recorded: <see cref="Commit"/> null) one cold transition; published on the event stream.</summary>
+public sealed record GitCommitted(ColdTransition Transition, string? Commit);

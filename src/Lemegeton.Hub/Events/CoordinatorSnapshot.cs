@@ -1,0 +1,12 @@
+using Lemegeton.Protocol.Serialization;
+
+namespace Lemegeton.Hub.Events;
+
+/// <summary>The coordinator's hot state at one sequence number (saved every N events).</summary>
+public sealed record CoordinatorSnapshot(
+    long FencingCounter,
+    long SessionCounter,
+    IReadOnlyList<AgentRegistered> Agents,
+    IReadOnlyList<PrAssigned> Assignments,
+    IReadOnlyList<LeaseGranted> Leases,
+    IReadOnlyDictionary<string, string> ColdStates) : IPersistedEvent;

@@ -1,0 +1,16 @@
+using System.Text.Json.Serialization;
+
+namespace Lemegeton.Hub.Events;
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(AgentRegistered))]
+[JsonSerializable(typeof(AgentRemoved))]
+[JsonSerializable(typeof(PrAssigned))]
+[JsonSerializable(typeof(LeaseGranted))]
+[JsonSerializable(typeof(LeasesReleased))]
+[JsonSerializable(typeof(PrTransitioned))]
+[JsonSerializable(typeof(PrReleased))]
+[JsonSerializable(typeof(CoordinatorSnapshot))]
+internal sealed partial class HubEventsJsonContext : JsonSerializerContext;
