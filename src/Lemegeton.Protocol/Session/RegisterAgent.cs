@@ -8,7 +8,7 @@ namespace Lemegeton.Protocol.Session;
 /// <param name="CorrelationId">Echoed as <c>re</c> in the answer.</param>
 /// <param name="Protocol">The protocol version the agent speaks (<see cref="ProtocolVersion.Current"/>).</param>
 /// <param name="AgentId">Unique name of the agent, e.g. <c>worker-1</c>.</param>
-/// <param name="AgentType">One of <see cref="AgentTypes"/>.</param>
+/// <param name="AgentType">One of <see cref="Lemegeton.Core.Scheduling.AgentTypes"/>.</param>
 /// <param name="Model">One of <see cref="AgentModels"/>.</param>
 /// <param name="MaxComplexity">The highest PR complexity (1–10) the agent takes.</param>
 /// <param name="Capacity">How many PRs the agent works on at once (at least 1).</param>

@@ -1,3 +1,4 @@
+using AgentTypes = Lemegeton.Core.Scheduling.AgentTypes;
 using Lemegeton.Protocol.Coordination;
 using Lemegeton.Protocol.Errors;
 using Lemegeton.Protocol.Leases;

@@ -1,3 +1,4 @@
+using AgentTypes = Lemegeton.Core.Scheduling.AgentTypes;
 using System.Text.Json;
 using Akka.TestKit.Xunit2;
 using Lemegeton.Hub.Actors;

@@ -1,3 +1,4 @@
+using AgentTypes = Lemegeton.Core.Scheduling.AgentTypes;
 using Akka.Actor;
 using Akka.TestKit.Xunit2;
 using Lemegeton.Core.Leases;

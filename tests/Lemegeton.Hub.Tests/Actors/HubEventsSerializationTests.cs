@@ -1,3 +1,4 @@
+using AgentTypes = Lemegeton.Core.Scheduling.AgentTypes;
 using Akka.Actor;
 using Akka.Actor.Setup;
 using Lemegeton.Core.States;

@@ -1,3 +1,4 @@
+using AgentTypes = Lemegeton.Core.Scheduling.AgentTypes;
 using System.Text;
 using Lemegeton.Protocol.Coordination;
 using Lemegeton.Protocol.Errors;

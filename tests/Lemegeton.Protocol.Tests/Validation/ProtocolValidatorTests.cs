@@ -1,3 +1,4 @@
+using AgentTypes = Lemegeton.Core.Scheduling.AgentTypes;
 using FsCheck;
 using FsCheck.Fluent;
 using Lemegeton.Protocol.Coordination;
