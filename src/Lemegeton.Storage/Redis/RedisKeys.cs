@@ -17,10 +17,6 @@ public sealed class RedisKeys
         LeaseSessionPrefix = Prefix + "lease:session:";
         FencingCounter = Prefix + "lease:fencing";
         LeaseDirectories = Prefix + "lease:directories";
-        Journal = Prefix + "journal";
-        JournalSequence = Prefix + "journal:seq";
-        JournalImported = Prefix + "journal:imported";
-        Snapshot = Prefix + "snapshot";
         Health = Prefix + "health";
     }
 
@@ -34,13 +30,6 @@ public sealed class RedisKeys
 
     /// <summary>Set of directory leases (paths ending in <c>/</c>) that may still be live.</summary>
     public RedisKey LeaseDirectories { get; }
-    /// <summary>The event journal stream; entry ids are <c>{seq}-0</c>.</summary>
-    public RedisKey Journal { get; }
-    public RedisKey JournalSequence { get; }
-
-    /// <summary>Hash: file-journal id → last file-journal seq imported into the stream.</summary>
-    public RedisKey JournalImported { get; }
-    public RedisKey Snapshot { get; }
 
     /// <summary>Written (with a short expiry) by every health probe.</summary>
     public RedisKey Health { get; }

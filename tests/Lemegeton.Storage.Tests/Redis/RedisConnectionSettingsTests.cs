@@ -100,7 +100,7 @@ public sealed class RedisConnectionSettingsTests
         Assert.Equal("lemegeton:my_repo_x:", keys.Prefix);
         Assert.Equal("lemegeton:my_repo_x:lease:file:src/a.cs", keys.LeaseFile("src/a.cs").ToString());
         Assert.Equal("lemegeton:my_repo_x:lease:session:s-1", keys.LeaseSession("s-1").ToString());
-        Assert.Equal("lemegeton:my_repo_x:journal", keys.Journal.ToString());
+        Assert.Equal("lemegeton:my_repo_x:lease:fencing", keys.FencingCounter.ToString());
         Assert.Equal("lemegeton:my_repo_x:health", keys.Health.ToString());
     }
 }
