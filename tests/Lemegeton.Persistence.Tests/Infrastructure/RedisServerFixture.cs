@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Akka.Configuration;
 using Lemegeton.Persistence.Redis;
 using StackExchange.Redis;
@@ -12,11 +11,11 @@ namespace Lemegeton.Persistence.Tests.Infrastructure;
 /// </summary>
 public sealed class RedisServerFixture : IAsyncLifetime
 {
-    private Process? _server;
+    private readonly RestartableRedisServer _server = new(appendOnly: false, startTimeout: TimeSpan.FromSeconds(20));
 
-    public string Directory { get; } = Path.Combine(Path.GetTempPath(), "lemegeton-redis-" + Guid.NewGuid().ToString("N")[..10]);
+    public string Directory => _server.Directory;
 
-    public string SocketPath => Path.Combine(Directory, "redis.sock");
+    public string SocketPath => _server.SocketPath;
 
     /// <summary>The plugin's connection string for this server.</summary>
     public string ConnectionString => SocketPath;
@@ -26,42 +25,8 @@ public sealed class RedisServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        System.IO.Directory.CreateDirectory(Directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var psi = new ProcessStartInfo("redis-server")
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Directory,
-        };
-        foreach (var arg in new[]
-                 {
-                     "--port", "0", "--unixsocket", SocketPath, "--unixsocketperm", "700",
-                     "--save", "", "--appendonly", "no", "--dir", Directory, "--loglevel", "notice",
-                 })
-        {
-            psi.ArgumentList.Add(arg);
-        }
-
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        _server = new Process { StartInfo = psi, EnableRaisingEvents = true };
-        _server.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is null) return;
-            log.Enqueue(e.Data);
-            if (e.Data.Contains("ready to accept connections", StringComparison.OrdinalIgnoreCase)) ready.TrySetResult();
-        };
-        _server.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
-        _server.Exited += (_, _) => ready.TrySetException(new InvalidOperationException("redis-server exited during start:\n" + string.Join('\n', log)));
-        _server.Start();
-        _server.BeginOutputReadLine();
-        _server.BeginErrorReadLine();
-        await ready.Task.WaitAsync(TimeSpan.FromSeconds(20));
-
-        var options = new ConfigurationOptions { AllowAdmin = true, AbortOnConnectFail = true, ClientName = "lemegeton-persistence-tests" };
-        options.EndPoints.Add(new System.Net.Sockets.UnixDomainSocketEndPoint(SocketPath));
-        Connection = await ConnectionMultiplexer.ConnectAsync(options);
+        await _server.StartAsync();
+        Connection = await _server.ConnectAsync();
     }
 
     /// <summary>A key prefix no other test uses, with a Redis Cluster hash tag like the default.</summary>
@@ -90,20 +55,6 @@ public sealed class RedisServerFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Connection?.Dispose();
-        if (_server is { HasExited: false })
-        {
-            _server.Kill(entireProcessTree: true);
-            await _server.WaitForExitAsync();
-        }
-
-        _server?.Dispose();
-        try
-        {
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: a temp directory left behind harms nothing.
-        }
+        await _server.DisposeAsync();
     }
 }

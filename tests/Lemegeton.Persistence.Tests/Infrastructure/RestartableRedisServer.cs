@@ -4,15 +4,17 @@ using StackExchange.Redis;
 namespace Lemegeton.Persistence.Tests.Infrastructure;
 
 /// <summary>
-/// A real <c>redis-server</c> with the hub's shipped durability settings (AOF on,
-/// <c>appendfsync everysec</c>, a data directory) on a Unix socket in a private (0700) temporary
-/// directory, which a test can kill with SIGKILL and start again on the same directory and socket.
+/// A real <c>redis-server</c> on a Unix socket in a private (0700) temporary directory, which a test
+/// can kill with SIGKILL and start again on the same directory and socket. By default it has the
+/// hub's shipped durability settings (AOF on, <c>appendfsync everysec</c>); with
+/// <c>appendOnly: false</c> it keeps no persistence files (<see cref="RedisServerFixture"/>).
 /// </summary>
-public sealed class RestartableRedisServer : IAsyncDisposable
+public sealed class RestartableRedisServer(bool appendOnly = true, TimeSpan? startTimeout = null) : IAsyncDisposable
 {
+    private readonly TimeSpan _startTimeout = startTimeout ?? TimeSpan.FromSeconds(30);
     private Process? _server;
 
-    public string Directory { get; } = Path.Combine(Path.GetTempPath(), "lemegeton-redis-aof-" + Guid.NewGuid().ToString("N")[..10]);
+    public string Directory { get; } = Path.Combine(Path.GetTempPath(), (appendOnly ? "lemegeton-redis-aof-" : "lemegeton-redis-") + Guid.NewGuid().ToString("N")[..10]);
 
     public string SocketPath => Path.Combine(Directory, "redis.sock");
 
@@ -26,11 +28,12 @@ public sealed class RestartableRedisServer : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = Directory,
         };
-        foreach (var arg in new[]
-                 {
+        string[] persistence = appendOnly ? ["--appendonly", "yes", "--appendfsync", "everysec"] : ["--appendonly", "no"];
+        foreach (var arg in (string[])
+                 [
                      "--port", "0", "--unixsocket", SocketPath, "--unixsocketperm", "700",
-                     "--save", "", "--appendonly", "yes", "--appendfsync", "everysec", "--dir", Directory, "--loglevel", "notice",
-                 })
+                     "--save", "", .. persistence, "--dir", Directory, "--loglevel", "notice",
+                 ])
         {
             psi.ArgumentList.Add(arg);
         }
@@ -50,7 +53,7 @@ public sealed class RestartableRedisServer : IAsyncDisposable
         server.BeginOutputReadLine();
         server.BeginErrorReadLine();
         _server = server;
-        await ready.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        await ready.Task.WaitAsync(_startTimeout);
     }
 
     /// <summary>SIGKILL (what <see cref="Process.Kill()"/> sends on Linux): no shutdown, no final AOF rewrite.</summary>
