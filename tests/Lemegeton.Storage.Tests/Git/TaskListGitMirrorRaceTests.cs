@@ -109,12 +109,7 @@ public sealed class TaskListGitMirrorRaceTests : IAsyncLifetime
     [Trait("Category", "Slow")]
     public async Task A_merge_the_user_starts_while_the_hub_builds_its_commit_is_waited_for()
     {
-        await _repo.RunAsync("checkout", "-q", "-b", "feature");
-        _repo.Write("src/a.txt", "feature\n");
-        await _repo.RunAsync("commit", "-q", "-am", "feature");
-        await _repo.RunAsync("checkout", "-q", "main");
-        _repo.Write("src/a.txt", "main\n");
-        await _repo.RunAsync("commit", "-q", "-am", "main");
+        await _repo.CommitConflictingFeatureBranchAsync();
         var head = (await _repo.RunAsync("rev-parse", "HEAD")).Trim();
         var mirror = new TaskListGitMirror(_repo.Root,
             new GitMirrorOptions { TaskListPath = TestRepository.TaskList, BusyRetryInterval = TimeSpan.FromMilliseconds(20) },

@@ -100,12 +100,7 @@ public sealed class TaskListGitMirrorTests : IAsyncLifetime
     [Trait("Category", "Slow")]
     public async Task During_a_users_merge_it_waits_and_commits_once_the_merge_is_over()
     {
-        await _repo.RunAsync("checkout", "-q", "-b", "feature");
-        _repo.Write("src/a.txt", "feature\n");
-        await _repo.RunAsync("commit", "-q", "-am", "feature");
-        await _repo.RunAsync("checkout", "-q", "main");
-        _repo.Write("src/a.txt", "main\n");
-        await _repo.RunAsync("commit", "-q", "-am", "main");
+        await _repo.CommitConflictingFeatureBranchAsync();
         var conflicted = await _repo.Git.TryRunAsync(["merge", "feature"]);
         Assert.False(conflicted.Succeeded);
         var head = (await _repo.RunAsync("rev-parse", "HEAD")).Trim();
@@ -141,12 +136,7 @@ public sealed class TaskListGitMirrorTests : IAsyncLifetime
     [Trait("Category", "Slow")]
     public async Task A_cherry_pick_that_outlasts_busy_max_wait_fails_naming_it_and_leaves_head_alone()
     {
-        await _repo.RunAsync("checkout", "-q", "-b", "feature");
-        _repo.Write("src/a.txt", "feature\n");
-        await _repo.RunAsync("commit", "-q", "-am", "feature");
-        await _repo.RunAsync("checkout", "-q", "main");
-        _repo.Write("src/a.txt", "main\n");
-        await _repo.RunAsync("commit", "-q", "-am", "main");
+        await _repo.CommitConflictingFeatureBranchAsync();
         Assert.False((await _repo.Git.TryRunAsync(["cherry-pick", "feature"])).Succeeded);
         var head = (await _repo.RunAsync("rev-parse", "HEAD")).Trim();
         var clock = new ObservedTimeProvider();

@@ -30,6 +30,20 @@ public sealed class TestRepository : IDisposable
 
     public Task<string> RunAsync(params string[] args) => Git.RunAsync(args);
 
+    /// <summary>
+    /// Commits <c>src/a.txt</c> differently on a new branch <c>feature</c> and on <c>main</c>, leaving
+    /// <c>main</c> checked out: merging or cherry-picking <c>feature</c> then stops on a conflict.
+    /// </summary>
+    public async Task CommitConflictingFeatureBranchAsync()
+    {
+        await RunAsync("checkout", "-q", "-b", "feature");
+        Write("src/a.txt", "feature\n");
+        await RunAsync("commit", "-q", "-am", "feature");
+        await RunAsync("checkout", "-q", "main");
+        Write("src/a.txt", "main\n");
+        await RunAsync("commit", "-q", "-am", "main");
+    }
+
     public void Write(string relative, string text)
     {
         var path = Path.Combine(Root, relative);
