@@ -75,7 +75,7 @@ public static class HubNode
     internal static TaskListDocument LoadTaskList(string repositoryRoot, HubNodeSettings settings)
     {
         var path = Path.GetFullPath(settings.TaskListPath, repositoryRoot);
-        if (!File.Exists(path)) return TaskListParser.Parse("", settings.TaskListPath, settings.TaskList);
+        if (!File.Exists(path)) return TaskListParser.Parse("", settings.TaskListPath, settings.TaskList with { Mode = TaskListValidationMode.Lenient });
         TaskListDocument document;
         try
         {
