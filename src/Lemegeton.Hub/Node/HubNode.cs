@@ -39,6 +39,8 @@ public static class HubNode
         services.AddHostedService<HubJournalStarter>(); // before the actor system's hosted service: it needs the choice
         services.AddLemegetonAkka(settings.Akka, NodeRole.Hub, new LemegetonAkkaOptions { SeedNodes = [] }, (akka, sp) =>
         {
+            // The daemon's shutdown sequence drives CoordinatedShutdown (its last step): the runtime's exit hook must not run it first.
+            akka.AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend);
             akka.WithLemegetonSerializer(HubEvents.Registry);
             sp.GetRequiredService<HubJournal>().Configure(akka);
             var git = new GitMirrorOptions
