@@ -8,7 +8,10 @@ using Lemegeton.Protocol.Serialization;
 
 namespace Lemegeton.Hub.Tests.Infrastructure;
 
-/// <summary>An agent node in the test process (role agent) joining a hub process at the address it wrote to <c>.lemegeton/hub.address</c>.</summary>
+/// <summary>
+/// An agent node in the test process (role agent) joining a hub process at the address it wrote to <c>.lemegeton/hub.address</c>.
+/// The hub's singleton (Akka.Hosting's WithSingleton) is /user/coordinator/coordinator, hence the singleton name.
+/// </summary>
 internal static class AgentNode
 {
     public static ActorSystem Start(string hubAddress, out IActorRef coordinatorProxy)
@@ -26,7 +29,7 @@ internal static class AgentNode
             """).WithFallback(ConfigurationFactory.ParseString(LemegetonSerialization.Hocon));
         var system = ActorSystem.Create("lemegeton", ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(config), LemegetonSerialization.CreateSetup(HubEvents.Registry)));
         Cluster.Get(system).Join(Address.Parse(hubAddress));
-        coordinatorProxy = system.ActorOf(ClusterSingletonProxy.Props("/user/coordinator", ClusterSingletonProxySettings.Create(system).WithRole("hub")), "coordinator-proxy");
+        coordinatorProxy = system.ActorOf(ClusterSingletonProxy.Props("/user/coordinator", ClusterSingletonProxySettings.Create(system).WithRole("hub").WithSingletonName("coordinator")), "coordinator-proxy");
         return system;
     }
 }
