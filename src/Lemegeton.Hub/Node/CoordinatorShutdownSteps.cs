@@ -13,7 +13,7 @@ namespace Lemegeton.Hub.Node;
 /// agents (<see cref="Protocol.Coordination.Shutdown"/> with <c>hub.working-agents-grace</c>) → wait until
 /// no agent works on a PR (idle agents never delay it) → flush the journal → drain the git commit queue →
 /// release the leases (journaled) → leave the cluster (CoordinatedShutdown, which stops the singleton and
-/// the actor system).
+/// the actor system; the embedded redis-server is stopped at the same time, nothing being written any more).
 /// </summary>
 public static class CoordinatorShutdownSteps
 {
@@ -26,7 +26,9 @@ public static class CoordinatorShutdownSteps
         Ask<Done>(services, "final git sync", HubShutdownStage.FinalGitSync, _ => DrainGitCommits.Instance);
         Ask<Done>(services, "release leases", HubShutdownStage.ReleaseLeases, _ => ReleaseAllLeases.Instance);
         services.AddSingleton<IHubShutdownStep>(sp => new HubShutdownStep("leave cluster", HubShutdownStage.LeaveCluster, ct =>
-            CoordinatedShutdown.Get(sp.GetRequiredService<ActorSystem>()).Run(CoordinatedShutdown.ClusterLeavingReason.Instance).WaitAsync(ct)));
+            Task.WhenAll(
+                CoordinatedShutdown.Get(sp.GetRequiredService<ActorSystem>()).Run(CoordinatedShutdown.ClusterLeavingReason.Instance),
+                sp.GetRequiredService<HubJournal>().StopEmbeddedAsync()).WaitAsync(ct)));
         return services;
     }
 

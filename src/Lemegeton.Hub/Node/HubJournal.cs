@@ -22,7 +22,9 @@ namespace Lemegeton.Hub.Node;
 /// </summary>
 public sealed partial class HubJournal(string repositoryRoot, RedisOptions redis, JournalOptions journal, ILogger<HubJournal> logger) : IAsyncDisposable
 {
+    private readonly Lock _stopLock = new();
     private EmbeddedRedis? _embedded;
+    private Task? _stopped;
 
     /// <summary><c>.lemegeton/journal/local</c>: the <c>lemegeton-local</c> journal.</summary>
     public string LocalDirectory => Path.Combine(repositoryRoot, ".lemegeton", "journal", "local");
@@ -74,10 +76,19 @@ public sealed partial class HubJournal(string repositoryRoot, RedisOptions redis
         builder.WithFailoverJournal<RedisJournalStoreFactory>(FailoverDirectory, RedisJournalStoreFactory.PrimaryHocon(primary), journal.File, snapshotDirectory: SnapshotDirectory);
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Stops the embedded server (SIGTERM: it flushes its AOF) once; the shutdown's last step calls it
+    /// beside the cluster leave, when no event is written any more, so the two waits overlap.
+    /// </summary>
+    public Task StopEmbeddedAsync()
     {
-        if (_embedded is { } embedded) await embedded.DisposeAsync().ConfigureAwait(false);
+        lock (_stopLock)
+        {
+            return _stopped ??= _embedded is { } embedded ? embedded.DisposeAsync().AsTask() : Task.CompletedTask;
+        }
     }
+
+    public async ValueTask DisposeAsync() => await StopEmbeddedAsync().ConfigureAwait(false);
 
     private string Project() => string.IsNullOrWhiteSpace(redis.Project) ? Path.GetFileName(Path.TrimEndingDirectorySeparator(repositoryRoot)) : redis.Project;
 
