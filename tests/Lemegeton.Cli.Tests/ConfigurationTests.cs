@@ -4,6 +4,7 @@ using Lemegeton.Cli.Configuration;
 using Lemegeton.Core.Scheduling;
 using Lemegeton.Core.TaskList;
 using Lemegeton.Hub.Daemon;
+using Lemegeton.Hub.Node;
 using Lemegeton.Storage.Git;
 using Lemegeton.Storage.Journal;
 using Lemegeton.Storage.Leases;
@@ -33,6 +34,7 @@ public sealed class ConfigurationTests
         AssertSameValues(new JournalOptions(), settings.Bind<JournalOptions>("journal"));
         AssertSameValues(new HubOptions(), settings.Bind<HubOptions>("hub"));
         AssertSameValues(new LoggingOptions(), settings.Bind<LoggingOptions>("logging"));
+        AssertSameValues(new CoordinationOptions(), settings.Bind<CoordinationOptions>("coordination"));
         var git = settings.Bind<GitMirrorOptions>("git");
         AssertSameValues(new GitMirrorOptions(), git);
         Assert.Equal(new GitMirrorOptions().TaskListPath, settings.TaskListPath);

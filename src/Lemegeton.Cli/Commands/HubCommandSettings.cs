@@ -1,12 +1,16 @@
 using System.CommandLine;
 using Lemegeton.Cli.Configuration;
 using Lemegeton.Hub.Daemon;
+using Lemegeton.Hub.Node;
 
 namespace Lemegeton.Cli.Commands;
 
-/// <summary>The configuration the <c>hub</c> commands need: the repository and the <c>hub</c> and <c>logging</c> sections, validated.</summary>
-internal sealed record HubCommandSettings(ProductSettings Product, HubOptions Hub, LoggingOptions Logging)
+/// <summary>The configuration the <c>hub</c> commands need: the repository and the <c>hub</c>, <c>logging</c> and <c>coordination</c> sections, validated.</summary>
+internal sealed record HubCommandSettings(ProductSettings Product, HubOptions Hub, LoggingOptions Logging, CoordinationOptions Coordination)
 {
+    /// <summary>What the hub's actor system needs (<c>hub start</c>).</summary>
+    public HubNodeSettings Node => new(Product.Akka, Product.TaskListPath, Product.TaskList, Product.Scheduler, Product.Redis, Product.Journal, Product.Git, Coordination);
+
     public HubPaths Paths { get; } = new(Product.RepositoryRoot);
 
     public string LogDirectory => Logging.DirectoryFor(Product.RepositoryRoot);
@@ -19,11 +23,12 @@ internal sealed record HubCommandSettings(ProductSettings Product, HubOptions Hu
         var error = result.InvocationConfiguration.Error;
         var hub = Bind<HubOptions>(product, "hub", error);
         var logging = Bind<LoggingOptions>(product, "logging", error);
-        if (hub is null || logging is null) return null;
+        var coordination = Bind<CoordinationOptions>(product, "coordination", error);
+        if (hub is null || logging is null || coordination is null) return null;
 
-        var problems = hub.Validate().Concat(logging.Validate()).ToArray();
+        var problems = hub.Validate().Concat(logging.Validate()).Concat(coordination.Validate()).ToArray();
         foreach (var problem in problems) error.WriteLine($"configuration: {problem}");
-        return problems.Length > 0 ? null : new HubCommandSettings(product, hub, logging);
+        return problems.Length > 0 ? null : new HubCommandSettings(product, hub, logging, coordination);
     }
 
     private static T? Bind<T>(ProductSettings product, string section, TextWriter error) where T : class, new()

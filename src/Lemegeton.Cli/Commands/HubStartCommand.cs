@@ -2,6 +2,7 @@ using System.Collections;
 using System.CommandLine;
 using Lemegeton.Hocon.Configuration;
 using Lemegeton.Hub.Daemon;
+using Lemegeton.Hub.Node;
 
 namespace Lemegeton.Cli.Commands;
 
@@ -30,7 +31,9 @@ public sealed class HubStartCommand : Command
             {
                 var isDetached = result.GetValue(detached);
                 var daemon = new HubDaemonSettings(settings.Product.RepositoryRoot, settings.Hub, settings.Logging, LogToConsole: !isDetached, Detached: isDetached);
-                return HubDaemon.RunAsync(daemon, result.InvocationConfiguration.Error).GetAwaiter().GetResult();
+                var node = settings.Node;
+                return HubDaemon.RunAsync(daemon, result.InvocationConfiguration.Error, builder => builder.AddHubNode(daemon.RepositoryRoot, node))
+                    .GetAwaiter().GetResult();
             }
 
             var launch = StartInBackground(result, environment, settings);

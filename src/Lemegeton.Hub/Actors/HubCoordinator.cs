@@ -31,7 +31,7 @@ namespace Lemegeton.Hub.Actors;
 /// also published on the event stream (for the admin API and tests).
 /// Supervision: the one child, <see cref="AgentRegistryActor"/>, is restarted one-for-one.
 /// </summary>
-public sealed class HubCoordinator : ReceivePersistentActor
+public sealed partial class HubCoordinator : ReceivePersistentActor
 {
     private readonly CoordinatorSettings _settings;
     private readonly Dictionary<string, PullRequest> _prs = new(StringComparer.Ordinal);
@@ -69,6 +69,7 @@ public sealed class HubCoordinator : ReceivePersistentActor
         Command<SaveSnapshotFailure>(f => _log.Warning("Coordinator snapshot at {0} failed: {1}", f.Metadata.SequenceNr, f.Cause.Message));
         Command<DeleteSnapshotsSuccess>(_ => { });
         Command<DeleteSnapshotsFailure>(_ => { });
+        ShutdownCommands();
         Command<IProtocolMessage>(m =>
             Sender.Tell(new ProtocolError(ErrorCodes.NotRegistered, $"Send RegisterAgent first; {m.GetType().Name} goes to your session actor.",
                 (m as IProtocolRequest)?.CorrelationId)));
@@ -241,7 +242,7 @@ public sealed class HubCoordinator : ReceivePersistentActor
             Leases = [.. _state.Leases.Select(l => new LiveLease(l.Key, l.Value.SessionId, l.Value.PrId))],
             Agents = [.. _state.Agents.Values.Select(a => new SchedulingAgent(a.SessionId, a.AgentType, _state.LoadOf(a.SessionId), a.Capacity))],
         };
-        if (snapshot.Agents.Count == 0) return;
+        if (snapshot.Agents.Count == 0 || _assigningStopped) return;
         var decision = _scheduler.Decide(snapshot);
         var context = StateContext();
         var token = _state.FencingCounter;
@@ -298,6 +299,7 @@ public sealed class HubCoordinator : ReceivePersistentActor
     {
         _state.Apply(e);
         Context.System.EventStream.Publish(e);
+        NotifyIfNoWorkingAgents();
         if (++_eventsSinceSnapshot >= _settings.SnapshotEvery)
         {
             _eventsSinceSnapshot = 0;
@@ -307,6 +309,7 @@ public sealed class HubCoordinator : ReceivePersistentActor
 
     private void PumpCommits()
     {
+        NotifyIfDrained();
         if (_committing || _commits.Count == 0 || _settings.GitMirror is not { } mirror) return;
         _committing = true;
         var transition = _commits.Peek();

@@ -50,6 +50,7 @@ public static class HubDaemon
         var logger = loggers.CreateLogger(typeof(HubDaemon).FullName!);
         if (instance.StalePid is { } stale) HubLog.StalePidFileReplaced(logger, stale);
         RemoveStaleSocket(paths.AdminSocket, logger);
+        RemoveStaleSocket(Node.HubAddressFile.PathOf(paths), logger);
         RemoveStaleSocket(HubHostBuilder.BindPath(paths), logger);
 
         var cleaned = 0;
@@ -57,6 +58,7 @@ public static class HubDaemon
         {
             if (Interlocked.Exchange(ref cleaned, 1) == 1) return;
             TryDelete(paths.AdminSocket);
+            Node.HubAddressFile.Remove(paths);
             instance.Dispose(); // PID file removed, then the lock released
         }
 

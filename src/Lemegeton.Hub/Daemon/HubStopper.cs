@@ -21,6 +21,7 @@ public static class HubStopper
         if (!HubInstanceLock.IsHeld(paths))
         {
             TryDelete(paths.AdminSocket);
+            Node.HubAddressFile.Remove(paths);
             if (HubInstanceLock.ReadPid(paths.PidFile) == hub) TryDelete(paths.PidFile);
         }
 

@@ -221,6 +221,7 @@ public sealed class HubProcessTests(ITestOutputHelper output)
             Assert.False(HubInstanceLock.IsHeld(repo.Paths));
             Assert.False(File.Exists(repo.Paths.PidFile));
             Assert.False(File.Exists(repo.Paths.AdminSocket));
+            Assert.False(File.Exists(Lemegeton.Hub.Node.HubAddressFile.PathOf(repo.Paths)));
         }
         finally
         {

@@ -13,7 +13,13 @@ public sealed class TempRepository : IDisposable
         git.WaitForExit();
         Assert.Equal(0, git.ExitCode);
         Paths = new HubPaths(Root);
+        // Several test projects run at once: the hub's Akka node binds a free port, never 4053.
+        Directory.CreateDirectory(Paths.StateDirectory);
+        File.WriteAllText(ConfigFile, "akka.remote.dot-netty.tcp.port = 0\n");
     }
+
+    /// <summary><c>.lemegeton/lemegeton.conf</c>; tests append their settings.</summary>
+    public string ConfigFile => Path.Combine(Paths.StateDirectory, "lemegeton.conf");
 
     public string Root { get; }
 
@@ -27,6 +33,13 @@ public sealed class TempRepository : IDisposable
         if (HubInstanceLock.RunningPid(Paths) is { } pid && pid != Environment.ProcessId)
         {
             try { Process.GetProcessById(pid).Kill(); } catch (ArgumentException) { } catch (InvalidOperationException) { }
+        }
+        // A killed hub leaves its embedded redis-server running (the next hub adopts it); stop it.
+        var redis = Path.Combine(Paths.StateDirectory, "redis", "server.json");
+        if (File.Exists(redis) && System.Text.Json.JsonDocument.Parse(File.ReadAllText(redis)).RootElement.TryGetProperty("pid", out var rp)
+            && rp.TryGetInt32(out var redisPid))
+        {
+            try { Process.GetProcessById(redisPid).Kill(); } catch (ArgumentException) { } catch (InvalidOperationException) { }
         }
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
