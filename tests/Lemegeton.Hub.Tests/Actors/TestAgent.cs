@@ -17,14 +17,16 @@ internal sealed class TestAgent : ReceiveActor, IWithTimers
     private readonly string _agentId;
     private readonly FileOccupancy _occupancy;
     private readonly IActorRef _monitor;
+    private readonly ManualResetEventSlim? _hang;
     private TestAgentBehaviour _behaviour;
     private IActorRef _session = ActorRefs.Nobody;
     private AssignPr? _current;
     private IReadOnlyList<string> _held = [];
     private long _seq;
 
-    public TestAgent(IActorRef hub, string agentId, string agentType, TestAgentBehaviour behaviour, FileOccupancy occupancy, IActorRef monitor, TimeSpan workTime)
+    public TestAgent(IActorRef hub, string agentId, string agentType, TestAgentBehaviour behaviour, FileOccupancy occupancy, IActorRef monitor, TimeSpan workTime, ManualResetEventSlim? hang)
     {
+        _hang = hang;
         _agentId = agentId;
         _behaviour = behaviour;
         _occupancy = occupancy;
@@ -61,8 +63,8 @@ internal sealed class TestAgent : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(IActorRef hub, string agentId, string agentType, TestAgentBehaviour behaviour, FileOccupancy occupancy, IActorRef monitor, TimeSpan workTime) =>
-        Akka.Actor.Props.Create(() => new TestAgent(hub, agentId, agentType, behaviour, occupancy, monitor, workTime));
+    public static Props Props(IActorRef hub, string agentId, string agentType, TestAgentBehaviour behaviour, FileOccupancy occupancy, IActorRef monitor, TimeSpan workTime, ManualResetEventSlim? hang = null) =>
+        Akka.Actor.Props.Create(() => new TestAgent(hub, agentId, agentType, behaviour, occupancy, monitor, workTime, hang));
 
     private void OnAssigned(AssignPr a)
     {
@@ -74,6 +76,11 @@ internal sealed class TestAgent : ReceiveActor, IWithTimers
                 _behaviour = TestAgentBehaviour.StallOnAssign;
                 return;
             case TestAgentBehaviour.StallOnAssign:
+                return;
+            case TestAgentBehaviour.BlockOnAssign:
+                Timers.CancelAll();
+                _hang?.Wait();
+                _behaviour = TestAgentBehaviour.StallOnAssign;
                 return;
         }
         _current = a;

@@ -114,7 +114,7 @@ internal sealed class TestCluster : IAsyncDisposable
     }
 
     /// <summary>Starts an agent node that joins the hub and runs one <see cref="TestAgent"/>.</summary>
-    public ActorSystem StartAgent(string agentId, string agentType, TestAgentBehaviour behaviour, IActorRef monitor, TimeSpan? workTime = null)
+    public ActorSystem StartAgent(string agentId, string agentType, TestAgentBehaviour behaviour, IActorRef monitor, TimeSpan? workTime = null, ManualResetEventSlim? hang = null)
     {
         var system = ActorSystem.Create("lemegeton", Setup("agent", $$"""
             akka.coordinated-shutdown.run-by-actor-system-terminate = off
@@ -122,7 +122,7 @@ internal sealed class TestCluster : IAsyncDisposable
             """));
         _agents.Add(system);
         Cluster.Get(system).Join(Cluster.Get(Hub).SelfAddress);
-        system.ActorOf(TestAgent.Props(Proxy(system), agentId, agentType, behaviour, Occupancy, monitor, workTime ?? TimeSpan.FromMilliseconds(20)), "agent-" + agentId);
+        system.ActorOf(TestAgent.Props(Proxy(system), agentId, agentType, behaviour, Occupancy, monitor, workTime ?? TimeSpan.FromMilliseconds(20), hang), "agent-" + agentId);
         return system;
     }
 
