@@ -96,9 +96,10 @@ public sealed class CoordinatorState
                 _leases = _leases.RemoveRange(x.Files.Where(f => _leases.TryGetValue(f, out var g) && g.SessionId == x.SessionId).ToList());
                 break;
             case PrTransitioned t:
+                var previous = _cold.TryGetValue(t.PrId, out var before) ? before.ToWire() : null;
                 if (StateNames.TryParseCold(t.To, out var cold)) _cold[t.PrId] = cold;
                 TransitionCounter++;
-                if (_trackCommits) _pending[TransitionCounter] = new PendingCommit(TransitionCounter, t);
+                if (_trackCommits) _pending[TransitionCounter] = new PendingCommit(TransitionCounter, t, previous);
                 EndAssignment(t.PrId);
                 break;
             case PrReleased r:

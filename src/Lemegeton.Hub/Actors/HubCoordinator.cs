@@ -162,7 +162,8 @@ public sealed partial class HubCoordinator : ReceivePersistentActor
         DeferAsync(0, _ => _sync.Tell(new ReconcileColdStates(
             new Dictionary<string, ColdState>(_state.ColdStates, StringComparer.Ordinal),
             [.. _state.PendingCommits.Select(p => new UncommittedTransition(p.Transition.PrId,
-                PrState.TryParse(p.Transition.From, out var from) ? from : default, StateNames.TryParseCold(p.Transition.To, out var to) ? to : default))])));
+                PrState.TryParse(p.PreviousCold ?? p.Transition.From, out var from) ? from : default,
+                StateNames.TryParseCold(p.Transition.To, out var to) ? to : default))])));
     }
 
     private void OnReconciled(ColdStatesReconciled r)

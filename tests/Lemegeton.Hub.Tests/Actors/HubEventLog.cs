@@ -24,6 +24,7 @@ internal sealed class HubEventLog
         system.EventStream.Subscribe(collector, typeof(IPersistedEvent));
         system.EventStream.Subscribe(collector, typeof(GitCommitted));
         system.EventStream.Subscribe(collector, typeof(GitCommitFailed));
+        system.EventStream.Subscribe(collector, typeof(TaskListRejected));
     }
 
     /// <summary>An actor in <paramref name="system"/> that adds every message it gets to this log (e.g. an agents' monitor).</summary>
