@@ -334,7 +334,7 @@ public sealed partial class HubCoordinator : ReceivePersistentActor
 
     private void Schedule()
     {
-        if (!_reconciled || _state.Agents.Count == 0) { _scheduleInFlight = false; return; }
+        if (!_reconciled || _state.Agents.Count == 0) { _scheduleInFlight = false; _scheduleAgain = false; return; }
         var snapshot = new SchedulingSnapshot
         {
             ColdStates = new Dictionary<string, ColdState>(_state.ColdStates, StringComparer.Ordinal),
