@@ -4,8 +4,10 @@ namespace Lemegeton.Hub.Actors;
 
 /// <summary>
 /// Parent of the <see cref="AgentSessionActor"/>s (one per live session, named by session id), child
-/// of the <see cref="HubCoordinator"/>. Supervision: one-for-one, restart — a failing session is
-/// restarted alone (it re-watches its agent and re-sends Welcome); the others go on.
+/// of the <see cref="HubCoordinator"/>. Routes the coordinator's replies to one session, broadcasts to
+/// all of them (mode announcements), and hands a takeover check to the session concerned.
+/// Supervision: one-for-one, restart (10 within 1 min) — a failing session is restarted alone (it
+/// re-watches its agent and re-sends Welcome); the others go on.
 /// </summary>
 public sealed class AgentRegistryActor : ReceiveActor
 {
@@ -14,12 +16,24 @@ public sealed class AgentRegistryActor : ReceiveActor
         Receive<StartSession>(s =>
         {
             if (!Context.Child(s.SessionId).IsNobody()) return;
-            Context.ActorOf(AgentSessionActor.Props(s.SessionId, s.Agent, coordinator, s.Welcome, s.HeartbeatTimeout), s.SessionId);
+            Context.ActorOf(AgentSessionActor.Props(s, coordinator), s.SessionId);
         });
         Receive<ToAgent>(m =>
         {
             var child = Context.Child(m.SessionId);
             if (!child.IsNobody()) child.Forward(m);
+        });
+        Receive<ToAllAgents>(m =>
+        {
+            foreach (var child in Context.GetChildren()) child.Tell(new ToAgent(child.Path.Name, m.Message));
+        });
+        Receive<CheckSessionAlive>(c =>
+        {
+            var child = Context.Child(c.SessionId);
+            if (!child.IsNobody()) { child.Forward(c); return; }
+            // No session actor (it is stopping): the session is as good as gone.
+            coordinator.Tell(new SessionEnded(c.SessionId, SessionEndReasons.Replaced));
+            coordinator.Tell(new SessionReplaced(c.Register, c.NewAgent));
         });
     }
 

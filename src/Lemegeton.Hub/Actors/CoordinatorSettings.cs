@@ -32,4 +32,28 @@ public sealed record CoordinatorSettings
 
     /// <summary>Commits each cold transition to the task list; null: no git mirror.</summary>
     public TaskListGitMirror? GitMirror { get; init; }
+
+    /// <summary>Merges agent branches back after degraded mode; null: one over the git mirror's repository.</summary>
+    public AgentBranchMerger? BranchMerger { get; init; }
+
+    /// <summary>Leases not renewed by a heartbeat for this long expire; null: the heartbeat timeout.</summary>
+    public TimeSpan? LeaseTtl { get; init; }
+
+    /// <summary>How long an agent has to answer when its id registers again from another process. Default 2 s.</summary>
+    public TimeSpan TakeoverProbeTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The coordination-mode FSM (health check, thresholds, cooldown).</summary>
+    public CoordinationModeSettings Modes { get; init; } = new();
+
+    /// <summary>Retries of the state sync's git work.</summary>
+    public StateSyncSettings StateSync { get; init; } = new();
+
+    /// <summary>Where the task list file is, to reload it on edits and on <see cref="ReloadTaskList"/>; null: never reloaded.</summary>
+    public TaskListWatchSettings? TaskListWatch { get; init; }
+
+    /// <summary>Back-off of the children that do I/O (state sync, mode FSM, task-list watcher) when they fail: first wait.</summary>
+    public TimeSpan ChildMinBackoff { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Back-off of the I/O children: longest wait.</summary>
+    public TimeSpan ChildMaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
 }

@@ -15,6 +15,7 @@ public sealed partial class HubCoordinator
 {
     private readonly List<IActorRef> _idleWaiters = [];
     private readonly List<IActorRef> _drainWaiters = [];
+    private readonly HashSet<long> _commitsInFlight = [];
     private bool _assigningStopped;
 
     private void ShutdownCommands()
@@ -62,7 +63,7 @@ public sealed partial class HubCoordinator
 
     private void NotifyIfDrained()
     {
-        if (_drainWaiters.Count == 0 || _committing || _commits.Count > 0) return;
+        if (_drainWaiters.Count == 0 || _commitsInFlight.Count > 0) return;
         foreach (var waiter in _drainWaiters) waiter.Tell(Done.Instance);
         _drainWaiters.Clear();
     }

@@ -7,4 +7,7 @@ public static class SessionEndReasons
     public const string HeartbeatTimeout = "heartbeat-timeout";
     public const string AgentTerminated = "agent-terminated";
     public const string HubRestarted = "hub-restarted";
+
+    /// <summary>The agent id registered again from another process while this session's agent did not answer.</summary>
+    public const string Replaced = "replaced";
 }

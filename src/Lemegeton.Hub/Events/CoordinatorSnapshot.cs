@@ -3,10 +3,16 @@ using Lemegeton.Protocol.Serialization;
 namespace Lemegeton.Hub.Events;
 
 /// <summary>The coordinator's hot state at one sequence number (saved every N events).</summary>
+/// <param name="Mode">Coordination mode (wire name); older snapshots lack it: distributed.</param>
+/// <param name="TransitionCounter">Cold transitions so far (numbers <see cref="PendingCommit.Id"/>).</param>
+/// <param name="PendingCommits">Cold transitions not yet known to be in git.</param>
 public sealed record CoordinatorSnapshot(
     long FencingCounter,
     long SessionCounter,
     IReadOnlyList<AgentRegistered> Agents,
     IReadOnlyList<PrAssigned> Assignments,
     IReadOnlyList<LeaseGranted> Leases,
-    IReadOnlyDictionary<string, string> ColdStates) : IPersistedEvent;
+    IReadOnlyDictionary<string, string> ColdStates,
+    string Mode = "distributed",
+    long TransitionCounter = 0,
+    IReadOnlyList<PendingCommit>? PendingCommits = null) : IPersistedEvent;

@@ -20,5 +20,11 @@ public static class HubEvents
         .Add(Prefix + "PrTransitioned", Json.PrTransitioned)
         .Add(Prefix + "PrReleased", Json.PrReleased)
         .Add(Prefix + "CoordinatorSnapshot", Json.CoordinatorSnapshot)
+        .Add(Prefix + "CoordinationModeSwitched", Json.CoordinationModeSwitched)
+        .Add(Prefix + "ColdTransitionCommitted", Json.ColdTransitionCommitted)
+        .Add(Prefix + "LeasesExpired", Json.LeasesExpired)
+        .Add(Prefix + "TaskListReloaded", Json.TaskListReloaded)
+        .Add(Prefix + "AgentBranchMerged", Json.AgentBranchMerged)
+        .Add(Prefix + "AgentBranchConflicted", Json.AgentBranchConflicted)
         .Build();
 }

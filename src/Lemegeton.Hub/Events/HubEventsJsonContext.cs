@@ -13,4 +13,10 @@ namespace Lemegeton.Hub.Events;
 [JsonSerializable(typeof(PrTransitioned))]
 [JsonSerializable(typeof(PrReleased))]
 [JsonSerializable(typeof(CoordinatorSnapshot))]
+[JsonSerializable(typeof(CoordinationModeSwitched))]
+[JsonSerializable(typeof(ColdTransitionCommitted))]
+[JsonSerializable(typeof(LeasesExpired))]
+[JsonSerializable(typeof(TaskListReloaded))]
+[JsonSerializable(typeof(AgentBranchMerged))]
+[JsonSerializable(typeof(AgentBranchConflicted))]
 internal sealed partial class HubEventsJsonContext : JsonSerializerContext;

@@ -24,7 +24,11 @@ internal sealed class HubEventLog
         system.EventStream.Subscribe(collector, typeof(IPersistedEvent));
         system.EventStream.Subscribe(collector, typeof(GitCommitted));
         system.EventStream.Subscribe(collector, typeof(GitCommitFailed));
+        system.EventStream.Subscribe(collector, typeof(TaskListRejected));
     }
+
+    /// <summary>An actor in <paramref name="system"/> that adds every message it gets to this log (e.g. an agents' monitor).</summary>
+    public IActorRef Sink(ActorSystem system, string name) => system.ActorOf(Props.Create(() => new Collector(this)), name);
 
     /// <summary>Completes when <paramref name="condition"/> holds over the log; fails after <paramref name="timeout"/>, naming <paramref name="what"/>.</summary>
     public async Task WaitFor(string what, Func<IReadOnlyList<object>, bool> condition, TimeSpan timeout)

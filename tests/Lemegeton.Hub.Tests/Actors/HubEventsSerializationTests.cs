@@ -35,6 +35,12 @@ public sealed class HubEventsSerializationTests : IDisposable
         { "LeasesReleased", new LeasesReleased("session-1", []) },
         { "PrTransitioned", new PrTransitioned("PR-001", "in-progress", "completed", "w1", 7, "done") },
         { "PrReleased", new PrReleased("PR-001", "session-1", "tests: failing") },
+        { "CoordinationModeSwitched", new CoordinationModeSwitched("distributed", "degraded", "SWITCH_TO_BRANCHES", "Redis failed 3 health checks in a row") },
+        { "ColdTransitionCommitted", new ColdTransitionCommitted(4, "PR-001", "0123abcd") },
+        { "LeasesExpired", new LeasesExpired("session-1", ["src/a.cs"]) },
+        { "TaskListReloaded", new TaskListReloaded(["PR-004"], ["PR-002"], new Dictionary<string, string> { ["PR-004"] = "ready" }) },
+        { "AgentBranchMerged", new AgentBranchMerged("PR-001", "agent-w1-PR-001", "0123abcd") },
+        { "AgentBranchConflicted", new AgentBranchConflicted("PR-002", "agent-w1-PR-002", ["src/a.cs"], "conflicts with main") },
     };
 
     [Theory]
@@ -49,7 +55,7 @@ public sealed class HubEventsSerializationTests : IDisposable
     [Fact]
     public void Events_rebuild_the_state_and_a_snapshot_of_it_rebuilds_the_same_state()
     {
-        var state = new CoordinatorState([KeyValuePair.Create("PR-001", ColdState.Ready), KeyValuePair.Create("PR-002", ColdState.Ready)]);
+        var state = new CoordinatorState([KeyValuePair.Create("PR-001", ColdState.Ready), KeyValuePair.Create("PR-002", ColdState.Ready)], trackCommits: true);
         state.Apply(new AgentRegistered("session-1", "w1", AgentTypes.Worker, 1));
         state.Apply(new AgentRegistered("session-2", "w2", AgentTypes.Worker, 1));
         state.Apply(new PrAssigned("PR-001", "session-1", "w1", 1, "in-progress", "implement"));
@@ -68,9 +74,21 @@ public sealed class HubEventsSerializationTests : IDisposable
         Assert.Equal("session-3", state.NextSessionId());
 
         var (_, snapshot) = RoundTrip(state.ToSnapshot());
-        var restored = new CoordinatorState([KeyValuePair.Create("PR-001", ColdState.Ready), KeyValuePair.Create("PR-002", ColdState.Ready)]);
+        var restored = new CoordinatorState([KeyValuePair.Create("PR-001", ColdState.Ready), KeyValuePair.Create("PR-002", ColdState.Ready)], trackCommits: true);
         restored.Apply(snapshot);
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(state.ToSnapshot()), System.Text.Json.JsonSerializer.Serialize(restored.ToSnapshot()));
         Assert.Equal(3, restored.NextFencingToken());
+        Assert.Equal("completed", Assert.Single(restored.PendingCommits).Transition.To); // the transition not yet in git survives the snapshot
+
+        restored.Apply(new ColdTransitionCommitted(1, "PR-001", "0123abcd"));
+        restored.Apply(new CoordinationModeSwitched("distributed", "degraded", "SWITCH_TO_BRANCHES", "test"));
+        restored.Apply(new TaskListReloaded([], ["PR-002"], new Dictionary<string, string>()));
+        Assert.Empty(restored.PendingCommits);
+        Assert.Equal(Lemegeton.Protocol.Coordination.CoordinationMode.Degraded, restored.Mode);
+        Assert.DoesNotContain("PR-002", restored.ColdStates.Keys);
+        var (_, again) = RoundTrip(restored.ToSnapshot());
+        var third = new CoordinatorState([], trackCommits: true);
+        third.Apply(again);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(restored.ToSnapshot()), System.Text.Json.JsonSerializer.Serialize(third.ToSnapshot()));
     }
 }

@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Lemegeton.Protocol.Coordination;
 using Lemegeton.Protocol.Errors;
 using Lemegeton.Protocol.Leases;
 using Lemegeton.Protocol.Session;
@@ -16,14 +17,16 @@ internal sealed class TestAgent : ReceiveActor, IWithTimers
     private readonly string _agentId;
     private readonly FileOccupancy _occupancy;
     private readonly IActorRef _monitor;
+    private readonly ManualResetEventSlim? _hang;
     private TestAgentBehaviour _behaviour;
     private IActorRef _session = ActorRefs.Nobody;
     private AssignPr? _current;
     private IReadOnlyList<string> _held = [];
     private long _seq;
 
-    public TestAgent(IActorRef hub, string agentId, string agentType, TestAgentBehaviour behaviour, FileOccupancy occupancy, IActorRef monitor)
+    public TestAgent(IActorRef hub, string agentId, string agentType, TestAgentBehaviour behaviour, FileOccupancy occupancy, IActorRef monitor, TimeSpan workTime, ManualResetEventSlim? hang)
     {
+        _hang = hang;
         _agentId = agentId;
         _behaviour = behaviour;
         _occupancy = occupancy;
@@ -41,7 +44,7 @@ internal sealed class TestAgent : ReceiveActor, IWithTimers
         {
             _held = g.Files;
             _occupancy.Enter(_agentId, g.Files);
-            Timers.StartSingleTimer("work", Finish.Instance, TimeSpan.FromMilliseconds(20));
+            Timers.StartSingleTimer("work", Finish.Instance, workTime);
         });
         Receive<LeasesDenied>(_ => Timers.StartSingleTimer("retry", Retry.Instance, TimeSpan.FromMilliseconds(50)));
         Receive<Retry>(_ => Acquire());
@@ -54,13 +57,14 @@ internal sealed class TestAgent : ReceiveActor, IWithTimers
             _session.Tell(new CompletePr("complete-" + work.FencingToken, work.PrId, work.FencingToken, null, "done"));
         });
         Receive<Ack>(_ => { });
+        Receive<ModeAnnouncement>(m => _monitor.Tell(new AgentHeard(_agentId, m)));
         Receive<ProtocolError>(e => _monitor.Tell(e));
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(IActorRef hub, string agentId, string agentType, TestAgentBehaviour behaviour, FileOccupancy occupancy, IActorRef monitor) =>
-        Akka.Actor.Props.Create(() => new TestAgent(hub, agentId, agentType, behaviour, occupancy, monitor));
+    public static Props Props(IActorRef hub, string agentId, string agentType, TestAgentBehaviour behaviour, FileOccupancy occupancy, IActorRef monitor, TimeSpan workTime, ManualResetEventSlim? hang = null) =>
+        Akka.Actor.Props.Create(() => new TestAgent(hub, agentId, agentType, behaviour, occupancy, monitor, workTime, hang));
 
     private void OnAssigned(AssignPr a)
     {
@@ -72,6 +76,11 @@ internal sealed class TestAgent : ReceiveActor, IWithTimers
                 _behaviour = TestAgentBehaviour.StallOnAssign;
                 return;
             case TestAgentBehaviour.StallOnAssign:
+                return;
+            case TestAgentBehaviour.BlockOnAssign:
+                Timers.CancelAll();
+                _hang?.Wait();
+                _behaviour = TestAgentBehaviour.StallOnAssign;
                 return;
         }
         _current = a;

@@ -9,4 +9,6 @@ internal enum TestAgentBehaviour
     HangOnAssign,
     /// <summary>On the first assignment: do nothing (the test then kills the node).</summary>
     StallOnAssign,
+    /// <summary>On the first assignment: block the actor's thread until the test releases it (a hung process: alive, answering nothing).</summary>
+    BlockOnAssign,
 }

@@ -23,6 +23,8 @@ internal sealed class TestCluster : IAsyncDisposable
 {
     public const string TaskListPath = "docs/task-list.md";
     private readonly List<ActorSystem> _agents = [];
+    private string? _journalHocon;
+    private string _extraConfig = "";
 
     private TestCluster(string root) => Root = root;
 
@@ -35,9 +37,18 @@ internal sealed class TestCluster : IAsyncDisposable
     public TaskListDocument TaskList { get; private set; } = null!;
     public int InitialCommits { get; private set; }
 
-    public static async Task<TestCluster> StartAsync(string taskList, TimeSpan heartbeatTimeout, TimeSpan? heartbeatInterval = null, int snapshotEvery = 25)
+    /// <param name="configure">Changes to the coordinator's settings (mode FSM, lease TTL, task-list watch …).</param>
+    /// <param name="journalHocon">The hub's journal configuration; null: the local journal under <see cref="Root"/>.</param>
+    /// <param name="extraConfig">More HOCON for every node (e.g. a patient failure detector).</param>
+    /// <param name="mirrorOptions">The git mirror's options (the task list path is set here).</param>
+    public static async Task<TestCluster> StartAsync(string taskList, TimeSpan heartbeatTimeout, TimeSpan? heartbeatInterval = null, int snapshotEvery = 25,
+        Func<TestCluster, CoordinatorSettings, CoordinatorSettings>? configure = null, string? journalHocon = null, string extraConfig = "", GitMirrorOptions? mirrorOptions = null)
     {
-        var cluster = new TestCluster(Path.Combine(Path.GetTempPath(), "lemegeton-hub-actors-" + Guid.NewGuid().ToString("N")));
+        var cluster = new TestCluster(Path.Combine(Path.GetTempPath(), "lemegeton-hub-actors-" + Guid.NewGuid().ToString("N")))
+        {
+            _journalHocon = journalHocon,
+            _extraConfig = extraConfig,
+        };
         Directory.CreateDirectory(cluster.RepoPath);
         Repository.Init(cluster.RepoPath);
         using (var repo = new Repository(cluster.RepoPath))
@@ -53,7 +64,9 @@ internal sealed class TestCluster : IAsyncDisposable
         cluster.TaskList = TaskListParser.Parse(taskList, TaskListPath);
         Assert.True(cluster.TaskList.IsValid, string.Join("\n", cluster.TaskList.Diagnostics));
 
-        var mirror = new TaskListGitMirror(cluster.RepoPath, new GitMirrorOptions { TaskListPath = TaskListPath }, TimeProvider.System, NullLogger<TaskListGitMirror>.Instance);
+        var options = mirrorOptions ?? new GitMirrorOptions();
+        options.TaskListPath = TaskListPath;
+        var mirror = new TaskListGitMirror(cluster.RepoPath, options, TimeProvider.System, NullLogger<TaskListGitMirror>.Instance);
         var settings = new CoordinatorSettings
         {
             TaskList = cluster.TaskList,
@@ -62,6 +75,7 @@ internal sealed class TestCluster : IAsyncDisposable
             SnapshotEvery = snapshotEvery,
             GitMirror = mirror,
         };
+        if (configure is not null) settings = configure(cluster, settings);
         cluster.StartHub(settings);
         await Task.CompletedTask;
         return cluster;
@@ -81,12 +95,15 @@ internal sealed class TestCluster : IAsyncDisposable
         Settings = settings;
         var journal = Path.Combine(Root, "journal").Replace("\\", "/", StringComparison.Ordinal);
         var snapshots = Path.Combine(Root, "snapshots").Replace("\\", "/", StringComparison.Ordinal);
-        Hub = ActorSystem.Create("lemegeton", Setup("hub", $$"""
+        Hub = ActorSystem.Create("lemegeton", Setup("hub", (_journalHocon ?? $$"""
             akka.persistence.journal.plugin = "akka.persistence.journal.lemegeton-local"
             akka.persistence.journal.lemegeton-local.directory = "{{journal}}"
             akka.persistence.journal.lemegeton-local.fsync = never
+            """) + $$"""
+
             akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.local"
             akka.persistence.snapshot-store.local.dir = "{{snapshots}}"
+            {{_extraConfig}}
             """));
         Log.Attach(Hub);
         var cluster = Cluster.Get(Hub);
@@ -97,14 +114,15 @@ internal sealed class TestCluster : IAsyncDisposable
     }
 
     /// <summary>Starts an agent node that joins the hub and runs one <see cref="TestAgent"/>.</summary>
-    public ActorSystem StartAgent(string agentId, string agentType, TestAgentBehaviour behaviour, IActorRef monitor)
+    public ActorSystem StartAgent(string agentId, string agentType, TestAgentBehaviour behaviour, IActorRef monitor, TimeSpan? workTime = null, ManualResetEventSlim? hang = null)
     {
-        var system = ActorSystem.Create("lemegeton", Setup("agent", """
+        var system = ActorSystem.Create("lemegeton", Setup("agent", $$"""
             akka.coordinated-shutdown.run-by-actor-system-terminate = off
+            {{_extraConfig}}
             """));
         _agents.Add(system);
         Cluster.Get(system).Join(Cluster.Get(Hub).SelfAddress);
-        system.ActorOf(TestAgent.Props(Proxy(system), agentId, agentType, behaviour, Occupancy, monitor), "agent-" + agentId);
+        system.ActorOf(TestAgent.Props(Proxy(system), agentId, agentType, behaviour, Occupancy, monitor, workTime ?? TimeSpan.FromMilliseconds(20), hang), "agent-" + agentId);
         return system;
     }
 
