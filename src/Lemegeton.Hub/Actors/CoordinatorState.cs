@@ -25,6 +25,8 @@ public sealed class CoordinatorState
 
     public long FencingCounter { get; private set; }
     public long SessionCounter { get; private set; }
+    /// <summary>An operator paused scheduling: no new work is assigned.</summary>
+    public bool Paused { get; private set; }
     public IReadOnlyDictionary<string, AgentRegistered> Agents => _agents;
     public IReadOnlyDictionary<string, PrAssigned> Assignments => _assignments;
     /// <summary>Path → the grant that holds it (one entry per path).</summary>
@@ -56,9 +58,22 @@ public sealed class CoordinatorState
                 SessionCounter++;
                 break;
             case AgentRemoved r:
-                _agents.Remove(r.SessionId);
-                foreach (var pr in _assignments.Where(a => a.Value.SessionId == r.SessionId).Select(a => a.Key).ToList()) _assignments.Remove(pr);
-                ReleaseAll(r.SessionId);
+                RemoveSession(r.SessionId);
+                break;
+            case AgentKicked k:
+                RemoveSession(k.SessionId);
+                break;
+            case SchedulingPaused:
+                Paused = true;
+                break;
+            case SchedulingResumed:
+                Paused = false;
+                break;
+            case PrRequeued q:
+                EndAssignment(q.PrId);
+                break;
+            case LeasesForceReleased f:
+                foreach (var file in f.Files) _leases.Remove(file);
                 break;
             case PrAssigned a:
                 _assignments[a.PrId] = a;
@@ -78,8 +93,7 @@ public sealed class CoordinatorState
                     foreach (var f in _leases.Where(l => l.Value.PrId == t.PrId).Select(l => l.Key).ToList()) _leases.Remove(f);
                 break;
             case PrReleased r:
-                if (_assignments.Remove(r.PrId))
-                    foreach (var f in _leases.Where(l => l.Value.PrId == r.PrId).Select(l => l.Key).ToList()) _leases.Remove(f);
+                EndAssignment(r.PrId);
                 break;
             case CoordinatorSnapshot s:
                 Restore(s);
@@ -88,19 +102,35 @@ public sealed class CoordinatorState
     }
 
     public CoordinatorSnapshot ToSnapshot() => new(
-        FencingCounter, SessionCounter, [.. _agents.Values], [.. _assignments.Values], [.. _leases.Values.Distinct()],
-        _cold.ToDictionary(c => c.Key, c => c.Value.ToWire(), StringComparer.Ordinal));
+        FencingCounter, SessionCounter, [.. _agents.Values], [.. _assignments.Values],
+        // A grant keeps only the paths still held (an operator may have released some of them).
+        [.. _leases.GroupBy(l => l.Value).Select(g => g.Key.Files.Count == g.Count() ? g.Key : g.Key with { Files = [.. g.Select(l => l.Key).Order(StringComparer.Ordinal)] })],
+        _cold.ToDictionary(c => c.Key, c => c.Value.ToWire(), StringComparer.Ordinal), Paused);
 
     private void Restore(CoordinatorSnapshot s)
     {
         _agents.Clear(); _assignments.Clear(); _leases.Clear();
         FencingCounter = s.FencingCounter;
         SessionCounter = s.SessionCounter;
+        Paused = s.Paused;
         foreach (var a in s.Agents) _agents[a.SessionId] = a;
         foreach (var a in s.Assignments) _assignments[a.PrId] = a;
         foreach (var g in s.Leases) foreach (var f in g.Files) _leases[f] = g;
         foreach (var (id, state) in s.ColdStates)
             if (StateNames.TryParseCold(state, out var cold)) _cold[id] = cold;
+    }
+
+    private void RemoveSession(string sessionId)
+    {
+        _agents.Remove(sessionId);
+        foreach (var pr in _assignments.Where(a => a.Value.SessionId == sessionId).Select(a => a.Key).ToList()) _assignments.Remove(pr);
+        ReleaseAll(sessionId);
+    }
+
+    private void EndAssignment(string prId)
+    {
+        if (_assignments.Remove(prId))
+            foreach (var f in _leases.Where(l => l.Value.PrId == prId).Select(l => l.Key).ToList()) _leases.Remove(f);
     }
 
     private void ReleaseAll(string sessionId)

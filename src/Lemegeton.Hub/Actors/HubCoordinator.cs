@@ -5,6 +5,7 @@ using Lemegeton.Core.Leases;
 using Lemegeton.Core.Scheduling;
 using Lemegeton.Core.States;
 using Lemegeton.Core.TaskList;
+using Lemegeton.Hub.Actors.Operator;
 using Lemegeton.Hub.Events;
 using Lemegeton.Protocol;
 using Lemegeton.Protocol.Coordination;
@@ -65,6 +66,8 @@ public sealed class HubCoordinator : ReceivePersistentActor
         Command<GitCommitted>(OnCommitted);
         Command<GitCommitFailed>(OnCommitFailed);
         Command<GetCoordinatorState>(_ => Sender.Tell(_state.ToSnapshot()));
+        Command<IOperatorCommand>(OnOperatorCommand);
+        Command<ExplainPr>(q => Sender.Tell(CoordinatorExplanations.Explain(_scheduler, _state, q.PrId)));
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning("Coordinator snapshot at {0} failed: {1}", f.Metadata.SequenceNr, f.Cause.Message));
         Command<DeleteSnapshotsSuccess>(_ => { });
@@ -234,6 +237,7 @@ public sealed class HubCoordinator : ReceivePersistentActor
 
     private void Schedule()
     {
+        if (_state.Paused) return;
         var snapshot = new SchedulingSnapshot
         {
             ColdStates = _state.ColdStates,
@@ -268,6 +272,15 @@ public sealed class HubCoordinator : ReceivePersistentActor
             events.Add(new PrAssigned(a.PrId, a.AgentId, agent.AgentId, ++token, hot.ToWire(), WireName(a.Work)));
         }
         PersistEvents(events);
+    }
+
+    /// <summary>An operator's command: decided by <see cref="OperatorCommandHandler"/>, answered only once its events are durable.</summary>
+    private void OnOperatorCommand(IOperatorCommand command)
+    {
+        var plan = OperatorCommandHandler.Plan(command, _state, StateContext());
+        var asker = Sender;
+        PersistEvents(plan.Events);
+        DeferAsync(plan, p => { foreach (var m in p.Messages) _registry.Tell(m); asker.Tell(p.Result); RequestSchedule(); });
     }
 
     private void PersistEvents(IReadOnlyList<IPersistedEvent> events)

@@ -25,6 +25,7 @@ public static class HubAdminApi
         var v1 = app.MapGroup("/v1");
         v1.MapGet("/status", Status);
         v1.MapPost("/shutdown", Shutdown);
+        HubLogEndpoints.Map(v1);
         foreach (var endpoints in app.Services.GetServices<IHubAdminEndpoints>()) endpoints.Map(v1);
     }
 

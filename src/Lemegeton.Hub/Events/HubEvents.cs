@@ -20,5 +20,10 @@ public static class HubEvents
         .Add(Prefix + "PrTransitioned", Json.PrTransitioned)
         .Add(Prefix + "PrReleased", Json.PrReleased)
         .Add(Prefix + "CoordinatorSnapshot", Json.CoordinatorSnapshot)
+        .Add(Prefix + "SchedulingPaused", Json.SchedulingPaused)
+        .Add(Prefix + "SchedulingResumed", Json.SchedulingResumed)
+        .Add(Prefix + "PrRequeued", Json.PrRequeued)
+        .Add(Prefix + "LeasesForceReleased", Json.LeasesForceReleased)
+        .Add(Prefix + "AgentKicked", Json.AgentKicked)
         .Build();
 }

@@ -13,4 +13,9 @@ namespace Lemegeton.Hub.Events;
 [JsonSerializable(typeof(PrTransitioned))]
 [JsonSerializable(typeof(PrReleased))]
 [JsonSerializable(typeof(CoordinatorSnapshot))]
+[JsonSerializable(typeof(SchedulingPaused))]
+[JsonSerializable(typeof(SchedulingResumed))]
+[JsonSerializable(typeof(PrRequeued))]
+[JsonSerializable(typeof(LeasesForceReleased))]
+[JsonSerializable(typeof(AgentKicked))]
 internal sealed partial class HubEventsJsonContext : JsonSerializerContext;
