@@ -64,7 +64,7 @@ internal sealed class HubCall
         }
         catch (TaskCanceledException)
         {
-            call.Error.WriteLine($"lemegeton: the hub did not answer within {client.AdminSocket} timeout; see its log in {settings.LogDirectory}");
+            call.Error.WriteLine($"lemegeton: the hub did not answer in time on {TerminalText.Escape(client.AdminSocket)}; see its log in {TerminalText.Escape(settings.LogDirectory)}");
             return CliExitCodes.Failure;
         }
     }

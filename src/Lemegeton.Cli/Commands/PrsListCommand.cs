@@ -9,7 +9,7 @@ public sealed class PrsListCommand : Command
     public PrsListCommand(CliEnvironment environment)
         : base("list", "List the PRs with cold state, hot state, agent and fencing token.\nExample: lemegeton prs list --state in-progress")
     {
-        var state = new Option<string?>("--state") { Description = "Only PRs in this state (cold, e.g. ready, or hot, e.g. in-progress).", HelpName = "state" };
+        var state = new Option<string?>("--state") { Description = "Only PRs whose current state is this: the hot state while assigned (in-progress, investigating, under-review), else the cold state (ready, new, …).", HelpName = "state" };
         var json = TaskListOptions.JsonOption();
         Add(state);
         Add(json);

@@ -7,6 +7,7 @@ using Lemegeton.Hub.Events;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
 
 namespace Lemegeton.Hub.Actors;
 
@@ -18,7 +19,7 @@ namespace Lemegeton.Hub.Actors;
 /// <c>services.AddHubAdminEndpoints&lt;CoordinatorAdminEndpoints&gt;()</c> next to a <see cref="HubCoordinatorRef"/>.
 /// A coordinator that does not answer within 5 s gives 503 <c>coordinator-unavailable</c>.
 /// </summary>
-public sealed class CoordinatorAdminEndpoints(HubCoordinatorRef coordinator, HubRuntimeState runtime) : IHubAdminEndpoints
+public sealed class CoordinatorAdminEndpoints(HubCoordinatorRef coordinator, HubRuntimeState runtime, ILogger<CoordinatorAdminEndpoints> logger) : IHubAdminEndpoints
 {
     /// <summary>The request header naming the operator, recorded in the journal (the CLI sends <c>user@host</c>).</summary>
     public const string OperatorHeader = "X-Lemegeton-Operator";
@@ -96,7 +97,7 @@ public sealed class CoordinatorAdminEndpoints(HubCoordinatorRef coordinator, Hub
         return [.. s.ColdStates.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => assigned.TryGetValue(c.Key, out var a)
             ? new PrView(c.Key, c.Value, a.HotState, a.AgentId, a.SessionId, a.FencingToken)
             : new PrView(c.Key, c.Value, null, null, null, null))
-            .Where(p => state is null || string.Equals(p.ColdState, state, StringComparison.OrdinalIgnoreCase) || string.Equals(p.HotState, state, StringComparison.OrdinalIgnoreCase))];
+            .Where(p => state is null || string.Equals(p.HotState ?? p.ColdState, state, StringComparison.OrdinalIgnoreCase))];
     }
 
     internal static PrDetailView? Pr(CoordinatorSnapshot s, string id)
@@ -139,6 +140,8 @@ public sealed class CoordinatorAdminEndpoints(HubCoordinatorRef coordinator, Hub
         try
         {
             var result = await coordinator.Coordinator.Ask<OperatorResult>(command, AskTimeout).ConfigureAwait(false);
+            if (result.Ok) OperatorAdminLog.Done(logger, command.By, command.GetType().Name, result.Message);
+            else OperatorAdminLog.Refused(logger, command.By, command.GetType().Name, result.Message);
             if (result.Ok) return Results.Json(result, Json.OperatorResult);
             return result.NotFound
                 ? NotFound("not-found", result.Message)
