@@ -35,6 +35,11 @@ public sealed class HubEventsSerializationTests : IDisposable
         { "LeasesReleased", new LeasesReleased("session-1", []) },
         { "PrTransitioned", new PrTransitioned("PR-001", "in-progress", "completed", "w1", 7, "done") },
         { "PrReleased", new PrReleased("PR-001", "session-1", "tests: failing") },
+        { "SchedulingPaused", new SchedulingPaused("me@host") },
+        { "SchedulingResumed", new SchedulingResumed("me@host") },
+        { "PrRequeued", new PrRequeued("PR-001", "session-1", "w1", "me@host") },
+        { "LeasesForceReleased", new LeasesForceReleased(["src/a.cs"], "me@host") },
+        { "AgentKicked", new AgentKicked("session-1", "w1", "me@host") },
     };
 
     [Theory]
