@@ -104,17 +104,21 @@ internal sealed class HubCall
     private static async Task<HubCallFailedException> Failure(HttpRequestMessage request, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        string message;
+        string? message = null;
         try
         {
             using var doc = JsonDocument.Parse(text);
-            message = doc.RootElement.GetProperty("message").GetString() ?? text;
+            message = doc.RootElement.GetProperty("message").GetString();
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
-            message = response.StatusCode == HttpStatusCode.NotFound
-                ? $"this hub does not serve {request.RequestUri} (is it an older version, or is its actor system not running?)"
-                : $"{(int)response.StatusCode} {response.ReasonPhrase}";
+        }
+        if (message is null)
+        {
+            // No {code, message}: the path itself is not served (an older hub, or one without its actor system).
+            return new HubCallFailedException(response.StatusCode == HttpStatusCode.NotFound
+                ? $"this hub does not serve {request.RequestUri} (an older version, or its actor system is not running)"
+                : $"{(int)response.StatusCode} {response.ReasonPhrase}", CliExitCodes.Failure);
         }
         var code = response.StatusCode switch
         {

@@ -265,4 +265,37 @@ public sealed class OperatorCommandsTests
         Assert.Equal(0, hub.Cli("scheduling", "resume").ExitCode);
         Assert.Equal("PR-001", agent.ExpectMsg<AssignPr>(Patience).PrId);
     }
+
+    [Fact]
+    public async Task A_hub_without_its_actor_system_answers_status_and_the_other_commands_fail_with_exit_1()
+    {
+        var root = Directory.CreateTempSubdirectory("lmg-cli-bare-").FullName;
+        Directory.CreateDirectory(Path.Combine(root, ".git"));
+        var settings = new Lemegeton.Hub.Daemon.HubDaemonSettings(root, new Lemegeton.Hub.Daemon.HubOptions(), new Lemegeton.Hub.Daemon.LoggingOptions(), LogToConsole: false, Detached: false);
+        var daemon = Task.Run(() => Lemegeton.Hub.Daemon.HubDaemon.RunAsync(settings, new StringWriter()));
+        var paths = new Lemegeton.Hub.Daemon.HubPaths(root);
+        try
+        {
+            var until = DateTime.UtcNow + Patience;
+            while (await Lemegeton.Hub.Daemon.HubLauncher.TryStatusAsync(paths) is null)
+            {
+                Assert.True(DateTime.UtcNow < until && !daemon.IsCompleted, "the hub did not start");
+                await Task.Delay(50); // polling the socket: there is no signal to await from another component
+            }
+            var status = CliRun.Of(root, "status");
+            Assert.Equal(0, status.ExitCode);
+            Assert.Contains("coordinator: not available", status.Output);
+            var prs = CliRun.Of(root, "prs", "list");
+            Assert.Equal(1, prs.ExitCode);
+            Assert.Contains("this hub does not serve", prs.Error);
+            Assert.Equal(JsonValueKind.Null, Json(CliRun.Of(root, "status", "--json")).GetProperty("coordinator").ValueKind);
+        }
+        finally
+        {
+            using var client = new Lemegeton.Hub.Admin.HubAdminClient(paths.AdminSocket);
+            await client.RequestShutdownAsync();
+            await daemon.WaitAsync(Patience);
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }
