@@ -26,6 +26,18 @@ public static class CliApp
         root.Add(new TasksCommand(environment));
         root.Add(new ConfigCommand(environment));
         root.Add(new HubCommand(environment));
+        root.Add(new StatusCommand(environment));
+        root.Add(new AgentsCommand(environment));
+        root.Add(new PrsCommand(environment));
+        root.Add(new LeasesCommand(environment));
+        root.Add(new SchedulingCommand(environment));
+        root.Add(new ModeCommand(environment));
+        root.Add(new ActorsCommand(environment));
+        root.Add(new ClusterCommand(environment));
+        root.Add(new LogCommand(environment));
+        root.Add(new InitCommand(environment));
+        root.Add(new DoctorCommand(environment));
+        root.Add(new CompletionCommand());
         return root;
     }
 
@@ -42,6 +54,13 @@ public static class CliApp
     internal static int Run(RootCommand root, string[] args, TextWriter output, TextWriter error)
     {
         var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && parsed.Action is System.CommandLine.Invocation.ParseErrorAction)
+        {
+            // A usage error (unknown command or option, missing argument, invalid value): exit 2, as for bad configuration.
+            foreach (var e in parsed.Errors) error.WriteLine($"lemegeton: {TerminalText.Escape(e.Message)}");
+            error.WriteLine($"run '{string.Join(' ', CommandPath(parsed))} --help' for usage");
+            return UsageExitCode;
+        }
         try
         {
             return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
@@ -59,6 +78,17 @@ public static class CliApp
             if (Debug(parsed)) TerminalText.WriteLines(error, "", e.ToString());
             return UnexpectedErrorExitCode;
         }
+    }
+
+    /// <summary>Exit code of a usage error (bad command line).</summary>
+    public const int UsageExitCode = 2;
+
+    private static IEnumerable<string> CommandPath(ParseResult parsed)
+    {
+        var names = new List<string>();
+        for (var r = parsed.CommandResult; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+            names.Insert(0, r.Command is RootCommand ? "lemegeton" : r.Command.Name);
+        return names;
     }
 
     private static bool Debug(ParseResult parsed)

@@ -28,4 +28,6 @@ public sealed record FileJson(string Path, string Action, string? Description);
 [JsonSerializable(typeof(ValidationReport))]
 [JsonSerializable(typeof(IReadOnlyList<PrJson>))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(InitReport))]
+[JsonSerializable(typeof(IReadOnlyList<DoctorCheck>))]
 public sealed partial class CliJsonContext : JsonSerializerContext;

@@ -18,6 +18,8 @@ public sealed class AgentRegistryActor : ReceiveActor
             if (!Context.Child(s.SessionId).IsNobody()) return;
             Context.ActorOf(AgentSessionActor.Props(s, coordinator), s.SessionId);
         });
+        // A PoisonPill, not Context.Stop: the session first sends what was queued before (e.g. Shutdown).
+        Receive<StopSession>(s => Context.Child(s.SessionId).Tell(PoisonPill.Instance));
         Receive<ToAgent>(m =>
         {
             var child = Context.Child(m.SessionId);

@@ -36,6 +36,8 @@ public sealed class CoordinatorState
     public long SessionCounter { get; private set; }
     public long TransitionCounter { get; private set; }
     public CoordinationMode Mode { get; private set; } = CoordinationMode.Distributed;
+    /// <summary>An operator paused scheduling: no new work is assigned.</summary>
+    public bool Paused { get; private set; }
     public IReadOnlyDictionary<string, AgentRegistered> Agents => _agents;
     public IReadOnlyDictionary<string, PrAssigned> Assignments => _assignments;
 
@@ -77,9 +79,22 @@ public sealed class CoordinatorState
                 SessionCounter++;
                 break;
             case AgentRemoved r:
-                _agents.Remove(r.SessionId);
-                foreach (var pr in _assignments.Where(a => a.Value.SessionId == r.SessionId).Select(a => a.Key).ToList()) _assignments.Remove(pr);
-                ReleaseWhere(g => g.SessionId == r.SessionId);
+                RemoveSession(r.SessionId);
+                break;
+            case AgentKicked k:
+                RemoveSession(k.SessionId);
+                break;
+            case SchedulingPaused:
+                Paused = true;
+                break;
+            case SchedulingResumed:
+                Paused = false;
+                break;
+            case PrRequeued q:
+                EndAssignment(q.PrId);
+                break;
+            case LeasesForceReleased f:
+                _leases = _leases.RemoveRange(f.Files);
                 break;
             case PrAssigned a:
                 _assignments[a.PrId] = a;
@@ -127,9 +142,11 @@ public sealed class CoordinatorState
     }
 
     public CoordinatorSnapshot ToSnapshot() => new(
-        FencingCounter, SessionCounter, [.. _agents.Values], [.. _assignments.Values], [.. _leases.Values.Distinct()],
+        FencingCounter, SessionCounter, [.. _agents.Values], [.. _assignments.Values],
+        // A grant keeps only the paths still held (an operator may have released some of them).
+        [.. _leases.GroupBy(l => l.Value).Select(g => g.Key.Files.Count == g.Count() ? g.Key : g.Key with { Files = [.. g.Select(l => l.Key).Order(StringComparer.Ordinal)] })],
         _cold.ToDictionary(c => c.Key, c => c.Value.ToWire(), StringComparer.Ordinal),
-        ModeNames.ToWire(Mode), TransitionCounter, [.. _pending.Values]);
+        ModeNames.ToWire(Mode), TransitionCounter, [.. _pending.Values], Paused);
 
     private void Restore(CoordinatorSnapshot s)
     {
@@ -138,12 +155,20 @@ public sealed class CoordinatorState
         SessionCounter = s.SessionCounter;
         TransitionCounter = s.TransitionCounter;
         Mode = ModeNames.Parse(s.Mode);
+        Paused = s.Paused;
         foreach (var a in s.Agents) _agents[a.SessionId] = a;
         foreach (var a in s.Assignments) _assignments[a.PrId] = a;
         _leases = ImmutableDictionary.CreateRange(StringComparer.Ordinal, s.Leases.SelectMany(g => g.Files.Select(f => KeyValuePair.Create(f, g))));
         foreach (var (id, state) in s.ColdStates)
             if (StateNames.TryParseCold(state, out var cold)) _cold[id] = cold;
         foreach (var p in s.PendingCommits ?? []) _pending[p.Id] = p;
+    }
+
+    private void RemoveSession(string sessionId)
+    {
+        _agents.Remove(sessionId);
+        foreach (var pr in _assignments.Where(a => a.Value.SessionId == sessionId).Select(a => a.Key).ToList()) _assignments.Remove(pr);
+        ReleaseWhere(g => g.SessionId == sessionId);
     }
 
     private void EndAssignment(string prId)

@@ -5,6 +5,7 @@ using Akka.Persistence;
 using Lemegeton.Core.Scheduling;
 using Lemegeton.Core.States;
 using Lemegeton.Core.TaskList;
+using Lemegeton.Hub.Actors.Operator;
 using Lemegeton.Hub.Events;
 using Lemegeton.Protocol;
 using Lemegeton.Protocol.Coordination;
@@ -113,9 +114,6 @@ public sealed partial class HubCoordinator : ReceivePersistentActor
     public override string PersistenceId { get; }
 
     public static Props Props(CoordinatorSettings settings) => Akka.Actor.Props.Create(() => new HubCoordinator(settings));
-
-    /// <summary>Operator command handlers (<c>Command&lt;PauseScheduling&gt;(…)</c> …) go here, in HubCoordinator.Operator.cs.</summary>
-    partial void RegisterOperatorCommands();
 
     /// <summary>
     /// Children that only compute (registry, scheduler, lease manager) are restarted one-for-one (10
@@ -336,7 +334,7 @@ public sealed partial class HubCoordinator : ReceivePersistentActor
 
     private void Schedule()
     {
-        if (!_reconciled || _state.Agents.Count == 0 || _assigningStopped) { _scheduleInFlight = false; _scheduleAgain = false; return; }
+        if (!_reconciled || _state.Agents.Count == 0 || _assigningStopped || _state.Paused) { _scheduleInFlight = false; _scheduleAgain = false; return; }
         var snapshot = new SchedulingSnapshot
         {
             ColdStates = new Dictionary<string, ColdState>(_state.ColdStates, StringComparer.Ordinal),
@@ -462,7 +460,7 @@ public sealed partial class HubCoordinator : ReceivePersistentActor
                     SendCommit(_state.PendingCommits.Last());
                     break;
             }
-            if (e is AgentRemoved or LeaseGranted or LeasesReleased or LeasesExpired or PrTransitioned or PrReleased or TaskListReloaded) TellLeaseHolders();
+            if (e is AgentRemoved or LeaseGranted or LeasesReleased or LeasesExpired or PrTransitioned or PrReleased or TaskListReloaded or AgentKicked or PrRequeued or LeasesForceReleased) TellLeaseHolders();
         });
     }
 

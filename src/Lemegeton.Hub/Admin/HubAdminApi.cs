@@ -21,10 +21,12 @@ public static class HubAdminApi
     /// <summary>Maps the built-in endpoints and every registered <see cref="IHubAdminEndpoints"/> under <c>/v1</c>.</summary>
     public static void Map(WebApplication app)
     {
+        app.Use(RequireTokenOnTcp);
         app.Use(RefuseWorkWhileStopping);
         var v1 = app.MapGroup("/v1");
         v1.MapGet("/status", Status);
         v1.MapPost("/shutdown", Shutdown);
+        HubLogEndpoints.Map(v1);
         foreach (var endpoints in app.Services.GetServices<IHubAdminEndpoints>()) endpoints.Map(v1);
     }
 
@@ -61,6 +63,26 @@ public static class HubAdminApi
         }
 
         return Results.Json(new HubShutdownAccepted(state.Pid, already), HubAdminJsonContext.Default.HubShutdownAccepted, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    /// <summary>A request that came over TCP (not the 0600 Unix socket) needs the bearer token; without a token configured, TCP is refused.</summary>
+    private static async Task RequireTokenOnTcp(HttpContext context, RequestDelegate next)
+    {
+        if (context.Connection.LocalIpAddress is not null)
+        {
+            var token = context.RequestServices.GetService<HubAdminToken>();
+            if (token is null || !token.Accepts(context.Request.Headers.Authorization.FirstOrDefault()))
+            {
+                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                context.Response.Headers.WWWAuthenticate = "Bearer";
+                await context.Response.WriteAsJsonAsync(
+                    new HubAdminError("unauthorized", "The admin API on TCP needs 'Authorization: Bearer <token>' (the token is in lemegeton.admin-tcp.token-file)."),
+                    HubAdminJsonContext.Default.HubAdminError).ConfigureAwait(false);
+                return;
+            }
+        }
+
+        await next(context).ConfigureAwait(false);
     }
 
     private static async Task RefuseWorkWhileStopping(HttpContext context, RequestDelegate next)

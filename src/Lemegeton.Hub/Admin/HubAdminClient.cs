@@ -50,12 +50,17 @@ public sealed class HubAdminClient : IDisposable
 
     /// <summary>Sends any request to the admin API (for endpoints added by the actor tree).</summary>
     /// <exception cref="HubNotRunningException">Nothing listens on the socket.</exception>
-    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken = default)
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken = default) =>
+        SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+
+    /// <summary>Sends any request; with <see cref="HttpCompletionOption.ResponseHeadersRead"/> the body can be read as a stream (<c>/v1/logs?follow=true</c>).</summary>
+    /// <exception cref="HubNotRunningException">Nothing listens on the socket.</exception>
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, HttpCompletionOption completion, CancellationToken cancellationToken = default)
     {
         if (!File.Exists(AdminSocket)) throw new HubNotRunningException(AdminSocket);
         try
         {
-            return await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return await _http.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException e) when (e.InnerException is SocketException || e.HttpRequestError == HttpRequestError.ConnectionError)
         {

@@ -7,4 +7,5 @@ namespace Lemegeton.Hub.Admin;
 [JsonSerializable(typeof(HubStatus))]
 [JsonSerializable(typeof(HubShutdownAccepted))]
 [JsonSerializable(typeof(HubAdminError))]
+[JsonSerializable(typeof(HubLogEntry))]
 public sealed partial class HubAdminJsonContext : JsonSerializerContext;

@@ -6,6 +6,7 @@ namespace Lemegeton.Hub.Events;
 /// <param name="Mode">Coordination mode (wire name); older snapshots lack it: distributed.</param>
 /// <param name="TransitionCounter">Cold transitions so far (numbers <see cref="PendingCommit.Id"/>).</param>
 /// <param name="PendingCommits">Cold transitions not yet known to be in git.</param>
+/// <param name="Paused">Scheduling paused by an operator (absent in older snapshots: false).</param>
 public sealed record CoordinatorSnapshot(
     long FencingCounter,
     long SessionCounter,
@@ -15,4 +16,5 @@ public sealed record CoordinatorSnapshot(
     IReadOnlyDictionary<string, string> ColdStates,
     string Mode = "distributed",
     long TransitionCounter = 0,
-    IReadOnlyList<PendingCommit>? PendingCommits = null) : IPersistedEvent;
+    IReadOnlyList<PendingCommit>? PendingCommits = null,
+    bool Paused = false) : IPersistedEvent;

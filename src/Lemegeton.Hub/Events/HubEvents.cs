@@ -26,5 +26,10 @@ public static class HubEvents
         .Add(Prefix + "TaskListReloaded", Json.TaskListReloaded)
         .Add(Prefix + "AgentBranchMerged", Json.AgentBranchMerged)
         .Add(Prefix + "AgentBranchConflicted", Json.AgentBranchConflicted)
+        .Add(Prefix + "SchedulingPaused", Json.SchedulingPaused)
+        .Add(Prefix + "SchedulingResumed", Json.SchedulingResumed)
+        .Add(Prefix + "PrRequeued", Json.PrRequeued)
+        .Add(Prefix + "LeasesForceReleased", Json.LeasesForceReleased)
+        .Add(Prefix + "AgentKicked", Json.AgentKicked)
         .Build();
 }

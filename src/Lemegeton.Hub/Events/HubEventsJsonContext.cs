@@ -19,4 +19,9 @@ namespace Lemegeton.Hub.Events;
 [JsonSerializable(typeof(TaskListReloaded))]
 [JsonSerializable(typeof(AgentBranchMerged))]
 [JsonSerializable(typeof(AgentBranchConflicted))]
+[JsonSerializable(typeof(SchedulingPaused))]
+[JsonSerializable(typeof(SchedulingResumed))]
+[JsonSerializable(typeof(PrRequeued))]
+[JsonSerializable(typeof(LeasesForceReleased))]
+[JsonSerializable(typeof(AgentKicked))]
 internal sealed partial class HubEventsJsonContext : JsonSerializerContext;

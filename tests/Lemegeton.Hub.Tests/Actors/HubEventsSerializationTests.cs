@@ -41,6 +41,11 @@ public sealed class HubEventsSerializationTests : IDisposable
         { "TaskListReloaded", new TaskListReloaded(["PR-004"], ["PR-002"], new Dictionary<string, string> { ["PR-004"] = "ready" }) },
         { "AgentBranchMerged", new AgentBranchMerged("PR-001", "agent-w1-PR-001", "0123abcd") },
         { "AgentBranchConflicted", new AgentBranchConflicted("PR-002", "agent-w1-PR-002", ["src/a.cs"], "conflicts with main") },
+        { "SchedulingPaused", new SchedulingPaused("me@host") },
+        { "SchedulingResumed", new SchedulingResumed("me@host") },
+        { "PrRequeued", new PrRequeued("PR-001", "session-1", "w1", "me@host") },
+        { "LeasesForceReleased", new LeasesForceReleased(["src/a.cs"], "me@host") },
+        { "AgentKicked", new AgentKicked("session-1", "w1", "me@host") },
     };
 
     [Theory]
