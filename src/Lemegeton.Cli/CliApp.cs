@@ -26,6 +26,10 @@ public static class CliApp
         root.Add(new TasksCommand(environment));
         root.Add(new ConfigCommand(environment));
         root.Add(new HubCommand(environment));
+        root.Add(new AgentCommand(environment));
+        root.Add(new LeaseCommand());
+        root.Add(new ProgressCommand());
+        root.Add(new FakeCoderCommand(environment));
         return root;
     }
 
