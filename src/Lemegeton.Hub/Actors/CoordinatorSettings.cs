@@ -30,6 +30,9 @@ public sealed record CoordinatorSettings
 
     public SchedulerOptions Scheduler { get; init; } = new();
 
+    /// <summary>The cluster secret agents must prove in RegisterAgent (<c>unauthorized</c> otherwise); null: no check.</summary>
+    public Lemegeton.Protocol.Security.ClusterSecret? ClusterSecret { get; init; }
+
     /// <summary>Commits each cold transition to the task list; null: no git mirror.</summary>
     public TaskListGitMirror? GitMirror { get; init; }
 }

@@ -39,6 +39,7 @@ public sealed class HubCoordinator : ReceivePersistentActor
     private readonly PrScheduler _scheduler;
     private readonly Queue<ColdTransition> _commits = new();
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Lemegeton.Protocol.Security.RegistrationVerifier? _verifier;
     private IActorRef _registry = ActorRefs.Nobody;
     private bool _schedulePending;
     private bool _committing;
@@ -53,6 +54,7 @@ public sealed class HubCoordinator : ReceivePersistentActor
         foreach (var pr in settings.TaskList.Prs) _prs.TryAdd(pr.Id, pr);
         _state = new CoordinatorState(_prs.Values.Select(p => KeyValuePair.Create(p.Id, p.ColdState)));
         _scheduler = new PrScheduler(SchedulingIndex.Build(_prs.Values), settings.Scheduler);
+        _verifier = settings.ClusterSecret is { } secret ? new Lemegeton.Protocol.Security.RegistrationVerifier(secret) : null;
 
         Recover<SnapshotOffer>(o => _state.Apply(o.Snapshot));
         Recover<IPersistedEvent>(e => _state.Apply(e));
@@ -103,6 +105,8 @@ public sealed class HubCoordinator : ReceivePersistentActor
     {
         var agent = Sender;
         if (ProtocolValidator.ValidateFromAgent(register) is { } error) { agent.Tell(error); return; }
+        if (_verifier?.Check(register) is { } refused) { agent.Tell(refused); Context.System.EventStream.Publish(new AgentNodeVerdict(agent.Path.Address, false, refused.Message)); return; }
+        Context.System.EventStream.Publish(new AgentNodeVerdict(agent.Path.Address, true, register.AgentId));
         if (_state.SessionOf(register.AgentId) is { } existing)
         {
             agent.Tell(new ProtocolError(ErrorCodes.AgentIdInUse,
