@@ -25,6 +25,9 @@ public sealed record CoordinatorSettings
     /// <summary>A session with no message from its agent for this long is ended and its work reclaimed.</summary>
     public TimeSpan HeartbeatTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>A PR whose agents failed it this many times in a row is moved to <c>broken</c> with the last reason. Default 3.</summary>
+    public int MaxAttempts { get; init; } = 3;
+
     /// <summary>A snapshot is saved every this many events.</summary>
     public int SnapshotEvery { get; init; } = 100;
 

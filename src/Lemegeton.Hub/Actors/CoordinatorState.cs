@@ -17,6 +17,7 @@ public sealed class CoordinatorState
     private readonly Dictionary<string, PrAssigned> _assignments = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LeaseGranted> _leases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ColdState> _cold = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _failures = new(StringComparer.Ordinal);
 
     public CoordinatorState(IEnumerable<KeyValuePair<string, ColdState>> coldStates)
     {
@@ -35,6 +36,9 @@ public sealed class CoordinatorState
     public long NextFencingToken() => FencingCounter + 1;
 
     public AgentRegistered? SessionOf(string agentId) => _agents.Values.FirstOrDefault(a => a.AgentId == agentId);
+
+    /// <summary>Failed attempts at a PR since its last cold transition (from <see cref="PrReleased"/> events; not in snapshots).</summary>
+    public int FailuresOf(string prId) => _failures.GetValueOrDefault(prId);
 
     public int LoadOf(string sessionId) => _assignments.Values.Count(a => a.SessionId == sessionId);
 
@@ -74,10 +78,12 @@ public sealed class CoordinatorState
                 break;
             case PrTransitioned t:
                 if (StateNames.TryParseCold(t.To, out var cold)) _cold[t.PrId] = cold;
+                _failures.Remove(t.PrId);
                 if (_assignments.Remove(t.PrId))
                     foreach (var f in _leases.Where(l => l.Value.PrId == t.PrId).Select(l => l.Key).ToList()) _leases.Remove(f);
                 break;
             case PrReleased r:
+                _failures[r.PrId] = _failures.GetValueOrDefault(r.PrId) + 1;
                 if (_assignments.Remove(r.PrId))
                     foreach (var f in _leases.Where(l => l.Value.PrId == r.PrId).Select(l => l.Key).ToList()) _leases.Remove(f);
                 break;

@@ -222,13 +222,17 @@ public sealed class HubCoordinator : ReceivePersistentActor
     private void Fail(AgentRegistered agent, FailPr f)
     {
         if (!CheckToken(agent, f.PrId, f.FencingToken, f.CorrelationId, out var assignment)) return;
-        IPersistedEvent e = assignment.HotState == HotState.UnderReview.ToWire()
-            ? new PrTransitioned(f.PrId, assignment.HotState, ColdState.Broken.ToWire(), agent.AgentId, f.FencingToken, f.Error)
+        // The hub counts attempts: the last allowed failure moves the PR to broken with its reason.
+        var lastAttempt = _state.FailuresOf(f.PrId) + 1 >= _settings.MaxAttempts;
+        IPersistedEvent e = assignment.HotState == HotState.UnderReview.ToWire() || lastAttempt
+            ? new PrTransitioned(f.PrId, assignment.HotState, ColdState.Broken.ToWire(), agent.AgentId, f.FencingToken,
+                lastAttempt ? $"failed {_state.FailuresOf(f.PrId) + 1} times; last: {f.Category}: {f.Error}" : f.Error)
             : new PrReleased(f.PrId, agent.SessionId, $"{f.Category}: {f.Error}");
         var events = new List<IPersistedEvent> { e };
         if (e is PrTransitioned)
         {
-            var ctx = StateContext().Apply([new CascadedTransition(f.PrId, HotState.UnderReview, ColdState.Broken, f.Error)]);
+            StateNames.TryParseHot(assignment.HotState, out var failedHot);
+            var ctx = StateContext().Apply([new CascadedTransition(f.PrId, failedHot, ColdState.Broken, f.Error)]);
             events.AddRange(PrStateMachine.CascadeFrom(ctx, [f.PrId]).Where(t => t.To.IsCold)
                 .Select(t => new PrTransitioned(t.PrId, t.From.ToString(), t.To.ToString(), null, null, t.Reason)));
         }
