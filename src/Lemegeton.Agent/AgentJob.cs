@@ -32,6 +32,9 @@ public sealed class AgentJob
 
     public string? Branch { get; }
 
+    /// <summary>The command was started (after the PR's files were leased).</summary>
+    public bool Started { get; set; }
+
     /// <summary>The run; set once when it starts.</summary>
     public Task<JobResult> Run { get; set; } = Task.FromResult(new JobResult(new CommandOutcome(null, false, true, TimeSpan.Zero), null));
 

@@ -41,6 +41,7 @@ internal sealed partial class AgentActor : ReceiveActor, IWithTimers
     private long _seq;
     private long _correlation;
     private bool _stopping;
+    private string? _ownLease;
 
     public AgentActor(AgentSlot slot, IActorRef hub, AgentOptions options, CommandRunner runner, TimeProvider time, ILogger logger)
     {
@@ -63,7 +64,19 @@ internal sealed partial class AgentActor : ReceiveActor, IWithTimers
         Receive<StopAgent>(s => BeginStopping(s.Reason, TimeSpan.Zero));
         Receive<GraceOver>(_ => _slot.Current?.Stop());
         Receive<LocalCall>(OnLocalCall);
+        Receive<LeasesGranted>(g => g.Re == _ownLease, _ =>
+        {
+            _ownLease = null;
+            if (_slot.Current is { Started: false } job) StartRun(job);
+        });
         Receive<LeasesGranted>(g => Answer(g.Re, new LocalReply(true, Files: g.Files, FencingToken: g.FencingToken)));
+        Receive<LeasesDenied>(d => d.Re == _ownLease, d =>
+        {
+            _ownLease = null;
+            LogOwnFilesBusy(_logger, _slot.AgentId, string.Join("; ", d.Conflicts.Select(c => $"{c.File} held by {c.AgentId} for {c.PrId}")));
+            Timers.StartSingleTimer("own-lease", RetryOwnLease.Instance, TimeSpan.FromSeconds(1));
+        });
+        Receive<RetryOwnLease>(_ => AcquireOwnFiles());
         Receive<LeasesDenied>(OnDenied);
         Receive<Ack>(a => Answer(a.Re, LocalReply.Success));
         Receive<ProtocolError>(OnError);
@@ -78,6 +91,7 @@ internal sealed partial class AgentActor : ReceiveActor, IWithTimers
     {
         _slot.Actor = Self;
         // A job that ended while no actor was there to hear it (between actor systems).
+        if (_slot.Current is { Started: false }) _slot.Current = null; // its session is gone; the hub reclaims it
         if (_slot.Current is { Run.IsCompleted: true } done) Self.Tell(new JobFinished(done, done.Run.Result));
         TryRegister();
     }
@@ -133,7 +147,9 @@ internal sealed partial class AgentActor : ReceiveActor, IWithTimers
         LogSessionLost(_logger, _slot.AgentId, _sessionId ?? "?", _slot.Current?.Assignment.PrId);
         _session = null;
         _sessionId = null;
+        _ownLease = null;
         Timers.Cancel(HeartbeatTimer);
+        if (_slot.Current is { Started: false }) _slot.Current = null; // never started; the hub reclaims it
         foreach (var asker in _pending.Values) asker.Tell(LocalReply.Failure("not-connected", "the hub session ended; the agent is registering again."));
         _pending.Clear();
         if (_stopping) { FinishStopping(null); return; }
@@ -162,6 +178,21 @@ internal sealed partial class AgentActor : ReceiveActor, IWithTimers
         var job = new AgentJob(a, _sessionId ?? "", Path.Combine(_slot.AgentDirectory, a.PrId + ".md"), Path.Combine(_slot.AgentDirectory, a.PrId + ".log"), branch);
         _slot.Current = job;
         LogAssigned(_logger, _slot.AgentId, a.PrId, a.FencingToken, branch ?? "(current)", job.LogFile);
+        if (a.Files.Count == 0) StartRun(job);
+        else AcquireOwnFiles();
+    }
+
+    /// <summary>Leases the PR's own files before its command starts (a lease the agent already holds is granted again).</summary>
+    private void AcquireOwnFiles()
+    {
+        if (_slot.Current is not { Started: false } job || _session is null) return;
+        _ownLease = NextCorrelation("own-lease");
+        _session.Tell(new AcquireLeases(_ownLease, job.Assignment.PrId, job.Assignment.Files));
+    }
+
+    private void StartRun(AgentJob job)
+    {
+        job.Started = true;
         var slot = _slot;
         job.Run = RunJobAsync(job, slot, _options, _runner);
         job.Run.ContinueWith(t => slot.Actor?.Tell(new JobFinished(job, t.Result)), CancellationToken.None,
@@ -270,6 +301,11 @@ internal sealed partial class AgentActor : ReceiveActor, IWithTimers
         if (_stopping) return;
         _stopping = true;
         LogStopping(_logger, _slot.AgentId, reason);
+        if (_slot.Current is { Started: false } waiting)
+        {
+            _slot.Current = null;
+            _session?.Tell(new FailPr(NextCorrelation("fail"), waiting.Assignment.PrId, waiting.Assignment.FencingToken, FailureCategories.Transient, $"agent {_slot.AgentId} stopped"));
+        }
         if (_slot.Current is { } job)
         {
             if (grace <= TimeSpan.Zero) job.Stop();
@@ -288,6 +324,15 @@ internal sealed partial class AgentActor : ReceiveActor, IWithTimers
 
     private void OnError(ProtocolError e)
     {
+        if (e.Re is { } own && own == _ownLease && _slot.Current is { Started: false } job)
+        {
+            _ownLease = null;
+            _slot.Current = null;
+            LogHubError(_logger, _slot.AgentId, e.Code, e.Message);
+            _session?.Tell(new FailPr(NextCorrelation("fail"), job.Assignment.PrId, job.Assignment.FencingToken, FailureCategories.Assignment,
+                Clip($"the PR's files could not be leased: {e.Message}")));
+            return;
+        }
         if (e.Re is { } re && _pending.ContainsKey(re))
         {
             Answer(re, LocalReply.Failure(e.Code, e.Message));
@@ -382,6 +427,10 @@ internal sealed partial class AgentActor : ReceiveActor, IWithTimers
     private sealed record RegisterAgain { public static RegisterAgain Instance { get; } = new(); }
     private sealed record HeartbeatTick { public static HeartbeatTick Instance { get; } = new(); }
     private sealed record GraceOver { public static GraceOver Instance { get; } = new(); }
+    private sealed record RetryOwnLease { public static RetryOwnLease Instance { get; } = new(); }
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "Agent {AgentId}: the PR's files are still leased by others ({Conflicts}); asking again in 1 s")]
+    private static partial void LogOwnFilesBusy(ILogger logger, string agentId, string conflicts);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Agent {AgentId} registered: session {SessionId} with hub {HubId}, mode {Mode}")]
     private static partial void LogRegistered(ILogger logger, string agentId, string sessionId, string hubId, string mode);
