@@ -84,8 +84,12 @@ internal sealed class LemegetonProcess : IAsyncDisposable
         if (!Process.HasExited) Process.Kill(Posix.SigTerm);
     }
 
+    private bool _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (_disposed) return;
+        _disposed = true;
         if (!Process.HasExited)
         {
             Terminate();
