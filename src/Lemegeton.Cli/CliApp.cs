@@ -30,6 +30,7 @@ public static class CliApp
         root.Add(new LeaseCommand());
         root.Add(new ProgressCommand());
         root.Add(new FakeCoderCommand(environment));
+        root.Add(new McpCommand());
         return root;
     }
 
