@@ -142,4 +142,31 @@ public sealed class AgentProcessTests
         await agent.DisposeAsync();
         Assert.False(Directory.Exists(Path.Combine(hub.RepoPath, ".lemegeton/worktrees/w")), "the worktree was not removed when the agent stopped");
     }
+
+    [Fact]
+    public async Task Sigterm_stops_the_running_command_hands_the_pr_back_with_bye_and_exits_0()
+    {
+        await using var hub = await HubNode.StartAsync(TestTaskList.Build(["src/a.txt"]));
+        var pids = Path.Combine(hub.Root, "pids");
+        Directory.CreateDirectory(pids);
+        var script = Path.Combine(hub.Root, "hang.sh");
+        await File.WriteAllTextAsync(script, $"sleep 600 &\necho $! > '{pids}/child'\necho started\nwait\n");
+        var agent = StartAgent(hub, "w", $"sh '{script}'");
+        await using (agent)
+        {
+            await agent.WaitForLine("assigned PR-001", Patience);
+            var log = Path.Combine(hub.RepoPath, ".lemegeton/agents/w/PR-001.log");
+            for (var i = 0; i < 200 && !(File.Exists(Path.Combine(pids, "child")) && new FileInfo(Path.Combine(pids, "child")).Length > 0); i++) await Task.Delay(50);
+
+            agent.Terminate();
+
+            Assert.Equal(0, await agent.WaitForExitAsync(Patience));
+            var child = int.Parse(await File.ReadAllTextAsync(Path.Combine(pids, "child")), System.Globalization.CultureInfo.InvariantCulture);
+            Assert.False(Posix.IsAlive(child), "the command's child outlived the agent");
+            Assert.Contains("stopped (work taken back)", await File.ReadAllTextAsync(log));
+        }
+        await hub.Log.WaitFor("the session ended by bye", items => items.OfType<AgentRemoved>().Any(r => r.Reason == SessionEndReasons.Bye), Patience);
+        Assert.Empty(hub.Log.Items.OfType<PrReleased>());
+        Assert.DoesNotContain(hub.Log.Items.OfType<PrTransitioned>(), t => t.To == "broken");
+    }
 }

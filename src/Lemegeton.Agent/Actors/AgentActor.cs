@@ -257,20 +257,21 @@ internal sealed partial class AgentActor : ReceiveActor, IWithTimers
         }
         else
         {
-            IAgentMessage report;
-            if (job.Declared is { Complete: false } declaredFail)
+            IAgentMessage? report;
+            if (_stopping && outcome.Cancelled)
+                report = null; // stopped by the agent's own shutdown: Bye hands the PR back without counting a failed attempt
+            else if (job.Declared is { Complete: false } declaredFail)
                 report = new FailPr(NextCorrelation("fail"), a.PrId, a.FencingToken, FailureCategories.Execution,
                     Clip(declaredFail.Message ?? "the command declared the PR failed"));
             else if (outcome.Succeeded)
                 report = new CompletePr(NextCorrelation("complete"), a.PrId, a.FencingToken, job.Declared?.Commit ?? finished.Result.Commit,
                     Clip(job.Declared?.Message ?? $"{_options.Command.Text} exited 0 after {outcome.Duration.TotalSeconds:0.#} s"));
-            else if (_stopping && outcome.Cancelled)
-                report = new FailPr(NextCorrelation("fail"), a.PrId, a.FencingToken, FailureCategories.Transient, $"agent {_slot.AgentId} stopped before the command finished");
             else
                 report = new FailPr(NextCorrelation("fail"), a.PrId, a.FencingToken, FailureCategories.Execution,
                     Clip(outcome.Describe(job.LogFile, _options.CommandTimeout)));
-            LogFinished(_logger, _slot.AgentId, a.PrId, report is CompletePr ? "complete" : "fail", outcome.ExitCode, outcome.TimedOut);
-            if (_session is not null) _session.Tell(report);
+            LogFinished(_logger, _slot.AgentId, a.PrId, report switch { CompletePr => "complete", FailPr => "fail", _ => "handed back" }, outcome.ExitCode, outcome.TimedOut);
+            if (report is null) { }
+            else if (_session is not null) _session.Tell(report);
             else _slot.Unreported.Enqueue(report);
         }
         if (_stopping) { FinishStopping("stopping"); return; }
@@ -301,11 +302,7 @@ internal sealed partial class AgentActor : ReceiveActor, IWithTimers
         if (_stopping) return;
         _stopping = true;
         LogStopping(_logger, _slot.AgentId, reason);
-        if (_slot.Current is { Started: false } waiting)
-        {
-            _slot.Current = null;
-            _session?.Tell(new FailPr(NextCorrelation("fail"), waiting.Assignment.PrId, waiting.Assignment.FencingToken, FailureCategories.Transient, $"agent {_slot.AgentId} stopped"));
-        }
+        if (_slot.Current is { Started: false }) _slot.Current = null; // Bye hands it back
         if (_slot.Current is { } job)
         {
             if (grace <= TimeSpan.Zero) job.Stop();

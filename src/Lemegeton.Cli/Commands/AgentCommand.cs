@@ -36,7 +36,9 @@ public sealed class AgentCommand : Command
         var secret = new Option<string?>("--secret") { Description = "The hub's cluster secret file. Default: .lemegeton/cluster.secret of the repository." };
         foreach (var o in new Option[] { exec, hub, type, model, id, count, worktree, listen, publicHost, timeout, maxComplexity, secret }) Add(o);
 
-        SetAction(async (result, cancellation) =>
+        // A synchronous action: System.CommandLine then leaves SIGTERM/SIGINT to us (for an async action it would
+        // end the process with 143 two seconds after the signal, before the agent has handed its work back).
+        SetAction(result =>
         {
             var error = result.InvocationConfiguration.Error;
             var product = GlobalOptions.LoadSettings(result, environment);
@@ -80,12 +82,17 @@ public sealed class AgentCommand : Command
             }
 
             using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; }).SetMinimumLevel(LogLevel.Information));
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            using var stop = new CancellationTokenSource();
             using var term = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => { c.Cancel = true; stop.Cancel(); });
             using var intr = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => { c.Cancel = true; stop.Cancel(); });
-            await using var runtime = await AgentRuntime.CreateAsync(options, loggers);
-            return await runtime.RunAsync(stop.Token);
+            return RunAsync(options, loggers, stop.Token).GetAwaiter().GetResult();
         });
+    }
+
+    private static async Task<int> RunAsync(AgentOptions options, ILoggerFactory loggers, CancellationToken stop)
+    {
+        await using var runtime = await AgentRuntime.CreateAsync(options, loggers);
+        return await runtime.RunAsync(stop);
     }
 
     private static string DefaultHub(string root, Hosting.Configuration.AkkaConfiguration akka)
