@@ -38,6 +38,11 @@ public static class CliApp
         root.Add(new InitCommand(environment));
         root.Add(new DoctorCommand(environment));
         root.Add(new CompletionCommand());
+        root.Add(new AgentCommand(environment));
+        root.Add(new LeaseCommand());
+        root.Add(new ProgressCommand());
+        root.Add(new FakeCoderCommand(environment));
+        root.Add(new McpCommand());
         return root;
     }
 

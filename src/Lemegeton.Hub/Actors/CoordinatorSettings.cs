@@ -25,10 +25,16 @@ public sealed record CoordinatorSettings
     /// <summary>A session with no message from its agent for this long is ended and its work reclaimed.</summary>
     public TimeSpan HeartbeatTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>A PR whose agents failed it this many times in a row is moved to <c>broken</c> with the last reason. Default 3.</summary>
+    public int MaxAttempts { get; init; } = 3;
+
     /// <summary>A snapshot is saved every this many events.</summary>
     public int SnapshotEvery { get; init; } = 100;
 
     public SchedulerOptions Scheduler { get; init; } = new();
+
+    /// <summary>The cluster secret agents must prove in RegisterAgent (<c>unauthorized</c> otherwise); null: no check.</summary>
+    public Lemegeton.Protocol.Security.ClusterSecret? ClusterSecret { get; init; }
 
     /// <summary>Commits each cold transition to the task list; null: no git mirror.</summary>
     public TaskListGitMirror? GitMirror { get; init; }

@@ -22,6 +22,7 @@ public sealed class CoordinatorState
     private readonly Dictionary<string, ColdState> _cold = new(StringComparer.Ordinal);
     private readonly SortedDictionary<long, PendingCommit> _pending = [];
     private readonly bool _trackCommits;
+    private readonly Dictionary<string, int> _failures = new(StringComparer.Ordinal);
     private ImmutableDictionary<string, LeaseGranted> _leases = ImmutableDictionary.Create<string, LeaseGranted>(StringComparer.Ordinal);
 
     /// <param name="trackCommits">True when a git mirror commits cold transitions (they are then pending until committed).</param>
@@ -52,6 +53,9 @@ public sealed class CoordinatorState
     public long NextFencingToken() => FencingCounter + 1;
 
     public AgentRegistered? SessionOf(string agentId) => _agents.Values.FirstOrDefault(a => a.AgentId == agentId);
+
+    /// <summary>Failed attempts at a PR since its last cold transition (from <see cref="PrReleased"/> events; kept in snapshots).</summary>
+    public int FailuresOf(string prId) => _failures.GetValueOrDefault(prId);
 
     public int LoadOf(string sessionId) => _assignments.Values.Count(a => a.SessionId == sessionId);
 
@@ -115,9 +119,11 @@ public sealed class CoordinatorState
                 if (StateNames.TryParseCold(t.To, out var cold)) _cold[t.PrId] = cold;
                 TransitionCounter++;
                 if (_trackCommits) _pending[TransitionCounter] = new PendingCommit(TransitionCounter, t, previous);
+                _failures.Remove(t.PrId);
                 EndAssignment(t.PrId);
                 break;
             case PrReleased r:
+                _failures[r.PrId] = _failures.GetValueOrDefault(r.PrId) + 1;
                 EndAssignment(r.PrId);
                 break;
             case ColdTransitionCommitted c:
@@ -146,7 +152,8 @@ public sealed class CoordinatorState
         // A grant keeps only the paths still held (an operator may have released some of them).
         [.. _leases.GroupBy(l => l.Value).Select(g => g.Key.Files.Count == g.Count() ? g.Key : g.Key with { Files = [.. g.Select(l => l.Key).Order(StringComparer.Ordinal)] })],
         _cold.ToDictionary(c => c.Key, c => c.Value.ToWire(), StringComparer.Ordinal),
-        ModeNames.ToWire(Mode), TransitionCounter, [.. _pending.Values], Paused);
+        ModeNames.ToWire(Mode), TransitionCounter, [.. _pending.Values], Paused,
+        new Dictionary<string, int>(_failures, StringComparer.Ordinal));
 
     private void Restore(CoordinatorSnapshot s)
     {
@@ -156,6 +163,8 @@ public sealed class CoordinatorState
         TransitionCounter = s.TransitionCounter;
         Mode = ModeNames.Parse(s.Mode);
         Paused = s.Paused;
+        _failures.Clear();
+        foreach (var (id, n) in s.Failures ?? new Dictionary<string, int>()) _failures[id] = n;
         foreach (var a in s.Agents) _agents[a.SessionId] = a;
         foreach (var a in s.Assignments) _assignments[a.PrId] = a;
         _leases = ImmutableDictionary.CreateRange(StringComparer.Ordinal, s.Leases.SelectMany(g => g.Files.Select(f => KeyValuePair.Create(f, g))));

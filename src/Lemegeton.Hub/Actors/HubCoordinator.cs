@@ -48,6 +48,7 @@ public sealed partial class HubCoordinator : ReceivePersistentActor
     private readonly Dictionary<string, PullRequest> _prs = new(StringComparer.Ordinal);
     private readonly CoordinatorState _state;
     private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Lemegeton.Protocol.Security.RegistrationVerifier? _verifier;
     private IActorRef _registry = ActorRefs.Nobody;
     private IActorRef _scheduler = ActorRefs.Nobody;
     private IActorRef _leases = ActorRefs.Nobody;
@@ -69,6 +70,7 @@ public sealed partial class HubCoordinator : ReceivePersistentActor
         if (settings.SnapshotPluginId is { } snapshots) SnapshotPluginId = snapshots;
         foreach (var pr in settings.TaskList.Prs) _prs.TryAdd(pr.Id, pr);
         _index = SchedulingIndex.Build(_prs.Values);
+        _verifier = settings.ClusterSecret is { } secret ? new Lemegeton.Protocol.Security.RegistrationVerifier(secret) : null;
         _state = new CoordinatorState(_prs.Values.Select(p => KeyValuePair.Create(p.Id, p.ColdState)), trackCommits: settings.GitMirror is not null);
 
         Recover<SnapshotOffer>(o => _state.Apply(o.Snapshot));
@@ -199,6 +201,8 @@ public sealed partial class HubCoordinator : ReceivePersistentActor
     private void Register(RegisterAgent register, IActorRef agent)
     {
         if (ProtocolValidator.ValidateFromAgent(register) is { } error) { agent.Tell(error); return; }
+        if (_verifier?.Check(register) is { } refused) { agent.Tell(refused); Context.System.EventStream.Publish(new AgentNodeVerdict(agent.Path.Address, false, refused.Message)); return; }
+        Context.System.EventStream.Publish(new AgentNodeVerdict(agent.Path.Address, true, register.AgentId));
         if (_state.SessionOf(register.AgentId) is { } existing)
         {
             _registry.Tell(new CheckSessionAlive(existing.SessionId, register, agent));
@@ -322,12 +326,18 @@ public sealed partial class HubCoordinator : ReceivePersistentActor
     private void Fail(AgentRegistered agent, FailPr f)
     {
         if (!CheckToken(agent, f.PrId, f.FencingToken, f.CorrelationId, out var assignment)) return;
-        IPersistedEvent e = assignment.HotState == HotState.UnderReview.ToWire()
-            ? new PrTransitioned(f.PrId, assignment.HotState, ColdState.Broken.ToWire(), agent.AgentId, f.FencingToken, f.Error)
+        // The hub counts attempts: the last allowed failure moves the PR to broken with its reason.
+        var lastAttempt = _state.FailuresOf(f.PrId) + 1 >= _settings.MaxAttempts;
+        IPersistedEvent e = assignment.HotState == HotState.UnderReview.ToWire() || lastAttempt
+            ? new PrTransitioned(f.PrId, assignment.HotState, ColdState.Broken.ToWire(), agent.AgentId, f.FencingToken,
+                lastAttempt ? $"failed {_state.FailuresOf(f.PrId) + 1} times; last: {f.Category}: {f.Error}" : f.Error)
             : new PrReleased(f.PrId, agent.SessionId, $"{f.Category}: {f.Error}");
         var events = new List<IPersistedEvent> { e };
         if (e is PrTransitioned)
-            events.AddRange(Cascade(StateContext().Apply([new CascadedTransition(f.PrId, HotState.UnderReview, ColdState.Broken, f.Error)]), [f.PrId]));
+        {
+            StateNames.TryParseHot(assignment.HotState, out var failedHot);
+            events.AddRange(Cascade(StateContext().Apply([new CascadedTransition(f.PrId, failedHot, ColdState.Broken, f.Error)]), [f.PrId]));
+        }
         PersistEvents(events);
         DeferAsync(f, done => { Reply(agent.SessionId, new Ack(done.CorrelationId)); RequestSchedule(); });
     }

@@ -6,6 +6,7 @@ namespace Lemegeton.Hub.Events;
 /// <param name="Mode">Coordination mode (wire name); older snapshots lack it: distributed.</param>
 /// <param name="TransitionCounter">Cold transitions so far (numbers <see cref="PendingCommit.Id"/>).</param>
 /// <param name="PendingCommits">Cold transitions not yet known to be in git.</param>
+/// <param name="Failures">Failed attempts per PR since its last cold transition (absent in older snapshots: none).</param>
 /// <param name="Paused">Scheduling paused by an operator (absent in older snapshots: false).</param>
 public sealed record CoordinatorSnapshot(
     long FencingCounter,
@@ -17,4 +18,5 @@ public sealed record CoordinatorSnapshot(
     string Mode = "distributed",
     long TransitionCounter = 0,
     IReadOnlyList<PendingCommit>? PendingCommits = null,
-    bool Paused = false) : IPersistedEvent;
+    bool Paused = false,
+    IReadOnlyDictionary<string, int>? Failures = null) : IPersistedEvent;

@@ -13,6 +13,10 @@ namespace Lemegeton.Protocol.Session;
 /// <param name="MaxComplexity">The highest PR complexity (1–10) the agent takes.</param>
 /// <param name="Capacity">How many PRs the agent works on at once (at least 1).</param>
 /// <param name="ResumeSessionId">A session id from an earlier <see cref="Welcome"/>, to take that session back after a reconnect.</param>
+/// <param name="Proof">
+/// Proof that the agent holds the hub's cluster secret (<see cref="Security.ClusterSecret"/>); a hub that
+/// checks secrets answers <c>unauthorized</c> without it. Optional in the message (additive to v1).
+/// </param>
 public sealed record RegisterAgent(
     string CorrelationId,
     int Protocol,
@@ -21,4 +25,5 @@ public sealed record RegisterAgent(
     string Model,
     int MaxComplexity,
     int Capacity = 1,
-    string? ResumeSessionId = null) : IAgentMessage, IProtocolRequest;
+    string? ResumeSessionId = null,
+    AgentProof? Proof = null) : IAgentMessage, IProtocolRequest;

@@ -63,6 +63,9 @@ public static class ProtocolValidator
             .Range("maxComplexity", m.MaxComplexity, ProtocolLimits.MinComplexity, ProtocolLimits.MaxComplexity)
             .Range("capacity", m.Capacity, 1, ProtocolLimits.MaxCapacity)
             .Id("resumeSessionId", m.ResumeSessionId, optional: true)
+            .Id("proof.nonce", m.Proof?.Nonce, optional: m.Proof is null)
+            .Id("proof.mac", m.Proof?.Mac, optional: m.Proof is null)
+            .Range("proof.timestampMs", m.Proof?.TimestampMs ?? 1, 1, long.MaxValue)
             .Error;
     }
 

@@ -1,0 +1,4 @@
+namespace Lemegeton.Agent.Actors;
+
+/// <summary>The process is stopping: stop the command, hand the work back (Bye), stop.</summary>
+internal sealed record StopAgent(string Reason);
