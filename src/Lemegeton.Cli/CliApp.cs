@@ -26,6 +26,7 @@ public static class CliApp
         root.Add(new TasksCommand(environment));
         root.Add(new ConfigCommand(environment));
         root.Add(new HubCommand(environment));
+        root.Add(new DemoCommand());
         return root;
     }
 
