@@ -16,6 +16,7 @@ public sealed class AgentProcessActor : ReceiveActor, IWithTimers
 {
     private const string RestartTimer = "restart";
     private const string KillTimer = "kill";
+    private static readonly TimeSpan OutputDrainBound = TimeSpan.FromSeconds(2);
 
     private readonly SpawnedAgent _agent;
     private readonly SpawnerSettings _settings;
@@ -96,9 +97,9 @@ public sealed class AgentProcessActor : ReceiveActor, IWithTimers
 
         _process = process;
         var pid = _pid = process.Id;
-        process.Exited += (_, _) => self.Tell(new AgentProcessExited(generation, pid, SafeExitCode(process)));
+        process.Exited += (_, _) => _ = ReportExitAsync(process, generation, pid, self);
         // Exited is raised only for a process that exits after the subscription; one that was quicker is caught here.
-        if (process.HasExited) self.Tell(new AgentProcessExited(generation, pid, SafeExitCode(process)));
+        if (process.HasExited) _ = ReportExitAsync(process, generation, pid, self);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         process.StandardInput.Close();
@@ -175,6 +176,21 @@ public sealed class AgentProcessActor : ReceiveActor, IWithTimers
     }
 
     private void ReportStopped() => _stopRequester?.Tell(new AgentProcessStopped(_agent.Id));
+
+    /// <summary>
+    /// Tells the exit once the process's output is read to the end, so that its last lines (often the
+    /// reason it failed) are logged before it is restarted; bounded, since a tool it started may hold the pipe.
+    /// </summary>
+    private static async Task ReportExitAsync(Process process, int generation, int pid, IActorRef self)
+    {
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(OutputDrainBound).ConfigureAwait(false);
+        }
+        catch (TimeoutException) { }
+        catch (InvalidOperationException) { }
+        self.Tell(new AgentProcessExited(generation, pid, SafeExitCode(process)));
+    }
 
     private static int SafeExitCode(Process process)
     {

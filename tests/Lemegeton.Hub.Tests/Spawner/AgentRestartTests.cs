@@ -51,6 +51,7 @@ public sealed class AgentRestartTests() : TestKit("akka.scheduler.implementation
         events.ExpectNoMsg(TimeSpan.FromMilliseconds(300)); // given up for good: the reference restarted forever
         var error = await _log.WaitFor("the give-up error", e => e.EventId == 103, Patience);
         Assert.Equal("worker-1", error["AgentId"]);
+        // Each start's last line is logged before its exit is handled.
         Assert.Equal(4, _log.Entries.Count(e => e["Line"] == "failing" && e["AgentId"] == "worker-1"));
     }
 
