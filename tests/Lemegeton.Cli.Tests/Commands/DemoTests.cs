@@ -105,6 +105,26 @@ public sealed class DemoTests
     }
 
     [Fact]
+    public void The_live_view_draws_the_bar_prs_agents_leases_and_events()
+    {
+        var progress = new DemoProgress(2, []);
+        progress.Observe(new DemoSnapshot(TimeSpan.FromSeconds(3), Status,
+            [new PrView("PR-001", "completed", null, null, null, null), new PrView("PR-002", "ready", "in-progress", "worker-[red]1", "s1", 5)],
+            [new AgentView("s1", "worker-[red]1", "worker", 1, ["PR-002"])],
+            [new LeaseView("src/[A].cs", "s1", "worker-[red]1", "PR-002", 5)]));
+        var text = new StringWriter();
+
+        Terminal.For(text).Write(DemoLiveView.Render(progress));
+
+        var drawn = text.ToString();
+        Assert.Contains("1/2 PRs completed", drawn);
+        Assert.Contains("in-progress", drawn);
+        Assert.Contains("worker-[red]1", drawn); // user data shown as text, not taken as markup
+        Assert.Contains("src/[A].cs", drawn);
+        Assert.Contains("PR-002 started on worker-[red]1", drawn);
+    }
+
+    [Fact]
     public void The_summary_names_every_figure()
     {
         var summary = new DemoSummary(20, 20, 61, 8, 0, new DemoKill("worker-2", "s2", 77, "PR-007", TimeSpan.FromSeconds(5)),
