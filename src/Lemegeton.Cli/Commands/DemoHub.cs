@@ -14,9 +14,12 @@ public static class DemoHub
     public static IReadOnlyList<string> StartArguments(int agents, HubExecutable lemegeton) =>
         ["hub", "start", "--agents", $"worker:{agents}", "--exec", FakeCoderCommand(lemegeton)];
 
-    /// <summary>The agents' command template: the built-in fake coder of this same executable, quoted for a POSIX shell.</summary>
+    /// <summary>How long the fake coder works on each PR: long enough to watch, and to kill an agent mid-PR.</summary>
+    public const string FakeCoderDelay = "1s";
+
+    /// <summary>The agents' command template (run by <c>/bin/sh</c>): the built-in fake coder of this same executable, quoted for the shell.</summary>
     public static string FakeCoderCommand(HubExecutable lemegeton) =>
-        string.Join(' ', lemegeton.PrefixArguments.Prepend(lemegeton.FileName).Select(ShellQuote).Append("fake-coder"));
+        string.Join(' ', lemegeton.PrefixArguments.Prepend(lemegeton.FileName).Select(ShellQuote).Append("fake-coder").Append("--delay").Append(FakeCoderDelay));
 
     /// <summary>Runs <c>lemegeton args…</c> in <paramref name="directory"/> and waits (bounded); returns its exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(HubExecutable lemegeton, string directory, IReadOnlyList<string> args, TimeSpan bound)

@@ -164,8 +164,8 @@ public sealed class DemoTests
     public void The_agents_run_the_fake_coder_of_this_executable_quoted_for_the_shell()
     {
         var lemegeton = new HubExecutable("/usr/share/dotnet/dotnet", ["/home/a b/it's/lemegeton.dll"]);
-        Assert.Equal("/usr/share/dotnet/dotnet '/home/a b/it'\\''s/lemegeton.dll' fake-coder", DemoHub.FakeCoderCommand(lemegeton));
-        Assert.Equal(["hub", "start", "--agents", "worker:3", "--exec", "/usr/share/dotnet/dotnet '/home/a b/it'\\''s/lemegeton.dll' fake-coder"],
+        Assert.Equal("/usr/share/dotnet/dotnet '/home/a b/it'\\''s/lemegeton.dll' fake-coder --delay 1s", DemoHub.FakeCoderCommand(lemegeton));
+        Assert.Equal(["hub", "start", "--agents", "worker:3", "--exec", "/usr/share/dotnet/dotnet '/home/a b/it'\\''s/lemegeton.dll' fake-coder --delay 1s"],
             DemoHub.StartArguments(3, lemegeton));
     }
 
