@@ -43,6 +43,7 @@ public static class CliApp
         root.Add(new ProgressCommand());
         root.Add(new FakeCoderCommand(environment));
         root.Add(new McpCommand());
+        root.Add(new DemoCommand());
         return root;
     }
 

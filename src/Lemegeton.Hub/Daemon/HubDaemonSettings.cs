@@ -10,5 +10,8 @@ public sealed record HubDaemonSettings(string RepositoryRoot, HubOptions Hub, Lo
 {
     public HubPaths Paths { get; } = new(RepositoryRoot);
 
+    /// <summary>Local agent processes to start and supervise (<c>hub start --agents … --exec …</c>); null for none.</summary>
+    public Spawner.SpawnerSettings? Spawner { get; init; }
+
     public string LogDirectory => Logging.DirectoryFor(RepositoryRoot);
 }

@@ -9,6 +9,7 @@ using Lemegeton.Hub.Actors;
 using Lemegeton.Hub.Admin;
 using Lemegeton.Hub.Daemon;
 using Lemegeton.Hub.Events;
+using Lemegeton.Hub.Spawner;
 using Lemegeton.Protocol.Serialization;
 using Lemegeton.Storage.Git;
 using Microsoft.AspNetCore.Builder;
@@ -27,7 +28,7 @@ namespace Lemegeton.Hub.Node;
 /// </summary>
 public static class HubNode
 {
-    public static void AddHubNode(this WebApplicationBuilder builder, string repositoryRoot, HubNodeSettings settings)
+    public static void AddHubNode(this WebApplicationBuilder builder, string repositoryRoot, HubNodeSettings settings, SpawnerSettings? spawner = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(settings);
@@ -61,6 +62,7 @@ public static class HubNode
                 GitMirror = new TaskListGitMirror(repositoryRoot, git, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TaskListGitMirror>>()),
             };
             akka.WithHubCoordinator<HubCoordinatorKey>(HubCoordinator.Props(coordinator));
+            akka.WithAgentSpawner(spawner);
         });
         services.AddHostedService<HubNodeStarted>(); // after the actor system's: it needs it running
         services.AddSingleton(sp => new HubCoordinatorRef(() => sp.GetRequiredService<ActorRegistry>().Get<HubCoordinatorKey>()));
