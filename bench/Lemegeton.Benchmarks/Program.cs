@@ -16,6 +16,15 @@ switch (args.FirstOrDefault())
     case "agent-node":
         await Lemegeton.Benchmarks.Cluster.AgentNodeProcess.RunAsync(args);
         return;
+    case "hub-node":
+        await Lemegeton.Benchmarks.Cluster.HubNodeProcess.RunAsync(args);
+        return;
+    case "heartbeat-load":
+        await Lemegeton.Benchmarks.Cluster.HeartbeatLoad.RunAsync(args);
+        return;
+    case "hub-start":
+        await Lemegeton.Benchmarks.Cluster.HubStartBenchmark.RunAsync(args);
+        return;
     case "reassign":
         await Lemegeton.Benchmarks.Cluster.ReassignBenchmark.RunAsync(args);
         return;

@@ -7,7 +7,7 @@ namespace Lemegeton.Benchmarks.Cluster;
 /// <summary>
 /// <c>agent-node --hub &lt;address&gt; --agents &lt;n&gt; --id &lt;prefix&gt; [--set akka.path=value …]</c>: one agent node in its
 /// own process (so it can be killed with SIGKILL) running n <see cref="BenchAgent"/>s; prints
-/// <c>WELCOMED &lt;agent&gt;</c> and <c>ASSIGNED &lt;agent&gt; &lt;pr&gt;</c> lines.
+/// <c>WELCOMED &lt;agent&gt;</c> and <c>ASSIGNED &lt;agent&gt; &lt;pr&gt; &lt;Stopwatch timestamp&gt;</c> lines (CLOCK_MONOTONIC on Linux: comparable across processes).
 /// </summary>
 internal static class AgentNodeProcess
 {
@@ -28,7 +28,7 @@ internal static class AgentNodeProcess
         Console.Out.Flush();
         await foreach (var s in signals.Reader.ReadAllAsync())
         {
-            Console.WriteLine(s.Kind == AgentSignalKind.Welcomed ? $"WELCOMED {s.AgentId}" : $"ASSIGNED {s.AgentId} {s.PrId}");
+            Console.WriteLine(s.Kind == AgentSignalKind.Welcomed ? $"WELCOMED {s.AgentId}" : $"ASSIGNED {s.AgentId} {s.PrId} {s.Timestamp}");
             Console.Out.Flush();
         }
     }

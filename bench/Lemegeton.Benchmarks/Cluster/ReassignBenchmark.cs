@@ -9,20 +9,23 @@ using Lemegeton.Hub.Actors;
 namespace Lemegeton.Benchmarks.Cluster;
 
 /// <summary>
-/// Agent process killed → its PR reassigned. One hub node and agent nodes, each an actor system in
-/// this process on loopback, with the shipped akka settings. A one-PR task list: the first agent takes
-/// the PR and holds it; each run starts a fresh idle agent node, waits for its Welcome, terminates the
-/// holder's actor system without leaving the cluster (a crash: connections close, heartbeats stop),
-/// and times from the termination call to the idle agent receiving <c>AssignPr</c> for the same PR,
-/// which it then holds for the next run. Also prints when the hub saw the node unreachable and removed.
-/// <code>dotnet run -c Release --project bench/Lemegeton.Benchmarks -- reassign --runs 30 [--set akka.path=value …]</code>
+/// Agent process killed → its PR reassigned. One hub node (an actor system in this process, shipped
+/// akka settings, coordinator with a one-PR task list, local journal with fsync) and agent nodes, each
+/// its own process (<see cref="AgentNodeProcess"/>) on loopback. Agent processes are started in
+/// batches (default 6, so starting them overlaps and the cluster stays small); the first to register
+/// takes the PR and holds it. Each run kills the holder with SIGKILL and times from the kill to an
+/// idle agent receiving <c>AssignPr</c> for the same PR (its timestamp taken in the agent process on
+/// the shared monotonic clock); that agent is the next victim. Also prints when the hub saw the
+/// node unreachable and removed.
+/// <code>dotnet run -c Release --project bench/Lemegeton.Benchmarks -- reassign --runs 30 [--batch 6] [--set akka.path=value …]</code>
 /// </summary>
 internal static class ReassignBenchmark
 {
     public static async Task RunAsync(string[] args)
     {
         var runs = IntArg(args, "--runs", 30);
-        var extra = string.Join('\n', SetArgs(args));
+        var batch = Math.Max(2, IntArg(args, "--batch", 6));
+        var sets = SetArgs(args).ToList();
         var root = Directory.CreateTempSubdirectory("lemegeton-bench-reassign-").FullName;
         var settings = new CoordinatorSettings
         {
@@ -30,89 +33,91 @@ internal static class ReassignBenchmark
             HeartbeatInterval = TimeSpan.FromSeconds(1),
             HeartbeatTimeout = TimeSpan.FromSeconds(15),
         };
-        var (hub, _) = ClusterNodes.StartHub(settings, ClusterNodes.PersistenceHocon(root, "always"), extra);
+        var (hub, _) = ClusterNodes.StartHub(settings, ClusterNodes.PersistenceHocon(root, "always"), string.Join('\n', sets));
         Console.WriteLine($"settings: {ClusterNodes.DescribeTiming(hub)}");
         var membership = Channel.CreateUnbounded<(ClusterEvent.IClusterDomainEvent Event, long At)>();
         hub.ActorOf(Props.Create(() => new MembershipWatcher(membership.Writer)), "bench-membership");
-
-        var signals = Channel.CreateUnbounded<AgentSignal>();
         var hubAddress = AkkaCluster.Get(hub).SelfAddress;
         var totals = new List<double>();
         var unreachables = new List<double>();
         var removals = new List<double>();
-        var inProcess = args.Contains("--in-process");
+        var lines = Channel.CreateUnbounded<(int Child, string Line)>();
+        var children = new Dictionary<int, (Process Process, Address Address)>();
+        var next = 0;
         try
         {
-            ActorSystem? holder = null;   // the in-process agent holding the PR, if any
+            int? holder = null;
             string? pr = null;
-            for (var run = 1; run <= runs; run++)
+            var run = 0;
+            while (run < runs)
             {
-                // The victim takes the PR: a new agent node (its own process unless --in-process), then
-                // the previous holder stops gracefully, which hands the PR back at once.
-                var victimId = "victim-" + run.ToString(CultureInfo.InvariantCulture);
-                System.Diagnostics.Process? victimProcess = null;
-                ActorSystem? victimSystem = null;
-                Address victim;
-                if (inProcess)
+                // A new batch of agent processes (the holder, if any, stays).
+                var starting = new List<int>();
+                for (var b = children.Count; b < batch; b++)
                 {
-                    victimSystem = StartAgent(hubAddress, victimId, signals.Writer, extra);
-                    await Expect(signals.Reader, victimId, AgentSignalKind.Welcomed, TimeSpan.FromSeconds(60));
-                    victim = AkkaCluster.Get(victimSystem).SelfAddress;
+                    var id = next++;
+                    var process = ChildProcess.Start(["agent-node", "--hub", hubAddress.ToString(), "--id", "agent-" + id, .. sets.SelectMany(a => new[] { "--set", a })]);
+                    children[id] = (process, null!);
+                    starting.Add(id);
+                    _ = Task.Run(async () =>
+                    {
+                        while (await process.StandardOutput.ReadLineAsync() is { } line) await lines.Writer.WriteAsync((id, line));
+                    });
                 }
-                else
+                var welcomed = new HashSet<int>();
+                while (welcomed.Count < starting.Count || holder is null)
                 {
-                    victimProcess = ChildProcess.Start(["agent-node", "--hub", hubAddress.ToString(), "--id", victimId, .. SetArgs(args).SelectMany(a => new[] { "--set", a })]);
-                    victim = Address.Parse(await ChildProcess.WaitForLineAsync(victimProcess, "ADDRESS", TimeSpan.FromSeconds(60)));
-                    await ChildProcess.WaitForLineAsync(victimProcess, "WELCOMED", TimeSpan.FromSeconds(60));
+                    var (child, line) = await ReadAsync(lines.Reader, TimeSpan.FromSeconds(120));
+                    if (line.StartsWith("ADDRESS ", StringComparison.Ordinal)) children[child] = (children[child].Process, Address.Parse(line[8..]));
+                    else if (line.StartsWith("WELCOMED", StringComparison.Ordinal)) welcomed.Add(child);
+                    else if (line.StartsWith("ASSIGNED", StringComparison.Ordinal)) { holder = child; pr ??= line.Split(' ')[2]; }
                 }
-                if (holder is not null) await CoordinatedShutdown.Get(holder).Run(CoordinatedShutdown.ClrExitReason.Instance);
-                if (inProcess)
-                {
-                    var got = await Expect(signals.Reader, victimId, AgentSignalKind.Assigned, TimeSpan.FromSeconds(30));
-                    pr ??= got.PrId;
-                }
-                else
-                {
-                    var line = await ChildProcess.WaitForLineAsync(victimProcess!, "ASSIGNED", TimeSpan.FromSeconds(30));
-                    pr ??= line.Split(' ')[1];
-                }
+                await Task.Delay(1000);   // let membership settle (every node Up everywhere, heartbeats flowing)
 
-                var id = "agent-" + run.ToString(CultureInfo.InvariantCulture);
-                var next = StartAgent(hubAddress, id, signals.Writer, extra);
-                await Expect(signals.Reader, id, AgentSignalKind.Welcomed, TimeSpan.FromSeconds(60));
-                await Task.Delay(1000);   // let membership settle (the new node Up everywhere, heartbeats flowing)
-                while (membership.Reader.TryRead(out _)) { }
-
-                var killed = Stopwatch.GetTimestamp();
-                Task terminating;
-                if (victimProcess is not null)
+                while (children.Count > 1 && run < runs)
                 {
+                    run++;
+                    while (membership.Reader.TryRead(out _)) { }
+                    var (victimProcess, victim) = children[holder!.Value];
+                    var killed = Stopwatch.GetTimestamp();
                     victimProcess.Kill();   // SIGKILL
-                    terminating = victimProcess.WaitForExitAsync();
+                    children.Remove(holder.Value);
+                    string[] assigned;
+                    while (true)
+                    {
+                        var (child, line) = await ReadAsync(lines.Reader, TimeSpan.FromSeconds(60));
+                        if (!line.StartsWith("ASSIGNED", StringComparison.Ordinal) || !children.ContainsKey(child)) continue;
+                        assigned = line.Split(' ');
+                        holder = child;
+                        break;
+                    }
+                    if (assigned[2] != pr) throw new InvalidOperationException($"agent got {assigned[2]}, expected {pr}");
+                    var total = Stopwatch.GetElapsedTime(killed, long.Parse(assigned[3], CultureInfo.InvariantCulture)).TotalMilliseconds;
+                    await victimProcess.WaitForExitAsync();
+                    victimProcess.Dispose();
+                    await Task.Delay(500);   // the hub's MemberRemoved may trail the assignment
+                    double? unreachable = null, removed = null;
+                    while (membership.Reader.TryRead(out var e))
+                    {
+                        if (e.Event is ClusterEvent.UnreachableMember u && u.Member.Address.Equals(victim)) unreachable ??= Stopwatch.GetElapsedTime(killed, e.At).TotalMilliseconds;
+                        if (e.Event is ClusterEvent.MemberRemoved r && r.Member.Address.Equals(victim)) removed ??= Stopwatch.GetElapsedTime(killed, e.At).TotalMilliseconds;
+                    }
+                    totals.Add(total);
+                    if (unreachable is { } un) unreachables.Add(un);
+                    if (removed is { } rm) removals.Add(rm);
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"run {run,3}: reassigned after {total,7:F1} ms (hub saw it unreachable: {(unreachable is { } x ? x.ToString("F1", CultureInfo.InvariantCulture) + " ms" : "no")}, removed: {(removed is { } y ? y.ToString("F1", CultureInfo.InvariantCulture) + " ms" : "not yet")})"));
                 }
-                else terminating = victimSystem!.Terminate();
-                var assigned = await Expect(signals.Reader, id, AgentSignalKind.Assigned, TimeSpan.FromSeconds(60));
-                if (assigned.PrId != pr) throw new InvalidOperationException($"{id} got {assigned.PrId}, expected {pr}");
-                var total = Stopwatch.GetElapsedTime(killed, assigned.Timestamp).TotalMilliseconds;
-                await terminating;
-                victimProcess?.Dispose();
-                await Task.Delay(300);   // the hub's MemberRemoved may trail the assignment
-                double? unreachable = null, removed = null;
-                while (membership.Reader.TryRead(out var e))
-                {
-                    if (e.Event is ClusterEvent.UnreachableMember u && u.Member.Address.Equals(victim)) unreachable ??= Stopwatch.GetElapsedTime(killed, e.At).TotalMilliseconds;
-                    if (e.Event is ClusterEvent.MemberRemoved r && r.Member.Address.Equals(victim)) removed ??= Stopwatch.GetElapsedTime(killed, e.At).TotalMilliseconds;
-                }
-                totals.Add(total);
-                if (unreachable is { } un) unreachables.Add(un);
-                if (removed is { } rm) removals.Add(rm);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"run {run,3}: reassigned after {total,7:F1} ms (hub saw it unreachable: {(unreachable is { } x ? x.ToString("F1", CultureInfo.InvariantCulture) + " ms" : "no")}, removed: {(removed is { } y ? y.ToString("F1", CultureInfo.InvariantCulture) + " ms" : "not yet")})"));
-                holder = next;
             }
         }
         finally
         {
+            foreach (var (process, _) in children.Values)
+            {
+                process.Kill();
+                await process.WaitForExitAsync();
+                process.Dispose();
+            }
             await hub.Terminate();
             try { Directory.Delete(root, recursive: true); } catch (IOException) { }
         }
@@ -121,21 +126,10 @@ internal static class ReassignBenchmark
         Console.WriteLine($"kill → hub's MemberRemoved: {Stats.Describe(removals)}");
     }
 
-    private static ActorSystem StartAgent(Address hub, string id, ChannelWriter<AgentSignal> signals, string extra)
-    {
-        var (system, proxy) = ClusterNodes.StartAgentNode(hub, extra);
-        system.ActorOf(BenchAgent.Props(proxy, id, signals), id);
-        return system;
-    }
-
-    private static async Task<AgentSignal> Expect(ChannelReader<AgentSignal> reader, string agentId, AgentSignalKind kind, TimeSpan timeout)
+    private static async Task<(int, string)> ReadAsync(ChannelReader<(int, string)> reader, TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
-        while (true)
-        {
-            var s = await reader.ReadAsync(cts.Token);
-            if (s.AgentId == agentId && s.Kind == kind) return s;
-        }
+        return await reader.ReadAsync(cts.Token);
     }
 
     internal static int IntArg(string[] args, string name, int fallback)
