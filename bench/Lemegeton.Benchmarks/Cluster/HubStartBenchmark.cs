@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
 using Akka.Actor;
+using AkkaCluster = Akka.Cluster.Cluster;
 using Lemegeton.Core.TaskList;
 using Lemegeton.Hub.Actors;
 
@@ -64,8 +65,15 @@ internal static class HubStartBenchmark
     {
         var clock = Stopwatch.StartNew();
         var taskList = TaskListParser.Parse(text, "docs/task-list.md");
+        var parsed = clock.Elapsed.TotalMilliseconds;
         var settings = new CoordinatorSettings { TaskList = taskList, HeartbeatInterval = TimeSpan.FromSeconds(1) };
         var (hub, proxy) = ClusterNodes.StartHub(settings, ClusterNodes.PersistenceHocon(dir, "always"));
+        var created = clock.Elapsed.TotalMilliseconds;
+        var up = new TaskCompletionSource<double>(TaskCreationOptions.RunContinuationsAsynchronously);
+        AkkaCluster.Get(hub).RegisterOnMemberUp(() => up.TrySetResult(clock.Elapsed.TotalMilliseconds));
+        var persisted = 0;
+        var counter = hub.ActorOf(Props.Create(() => new EventCounter(() => Interlocked.Increment(ref persisted))));
+        hub.EventStream.Subscribe(counter, typeof(Lemegeton.Protocol.Serialization.IPersistedEvent));
         try
         {
             var signals = Channel.CreateUnbounded<AgentSignal>();
@@ -74,7 +82,11 @@ internal static class HubStartBenchmark
             var recovered = clock.Elapsed.TotalMilliseconds;
             using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(120));
             while ((await signals.Reader.ReadAsync(cts.Token)).Kind != AgentSignalKind.Assigned) { }
-            return (recovered, clock.Elapsed.TotalMilliseconds);
+            var ready = clock.Elapsed.TotalMilliseconds;
+            var upAt = await up.Task;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"    parse {parsed:F0} ms, actor system created {created:F0} ms, cluster member Up {upAt:F0} ms, recovered {recovered:F0} ms, first assignment {ready:F0} ms; {Volatile.Read(ref persisted)} events persisted during start-up"));
+            return (recovered, ready);
         }
         finally
         {
@@ -104,6 +116,11 @@ internal static class HubStartBenchmark
         Directory.CreateDirectory(to);
         foreach (var d in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories)) Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, d)));
         foreach (var f in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories)) File.Copy(f, Path.Combine(to, Path.GetRelativePath(from, f)));
+    }
+
+    private sealed class EventCounter : ReceiveActor
+    {
+        public EventCounter(Action count) => ReceiveAny(_ => count());
     }
 
     private sealed class SeedWaiter : ReceiveActor
