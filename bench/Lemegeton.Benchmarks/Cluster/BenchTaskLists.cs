@@ -11,7 +11,7 @@ internal static partial class BenchTaskLists
     {
         var text = new TaskListGenerator().Generate(count);
         text = ColdState().Replace(text, "cold_state: ready");
-        text = Dependencies().Replace(text, "dependencies: []");
+        text = Dependencies().Replace(text, m => m.Value.EndsWith('\n') ? "dependencies: []\n" : "dependencies: []");
         text = BlockDependency().Replace(text, "");
         var doc = TaskListParser.Parse(text, "docs/task-list.md");
         if (!doc.IsValid) throw new InvalidOperationException("generated task list is invalid: " + string.Join("; ", doc.Diagnostics));
