@@ -62,7 +62,7 @@ public static partial class LemegetonAkka
     /// <see cref="LemegetonAkkaOptions.SystemName"/>). In order, later winning over earlier:
     /// the logger bridge, Akka.Cluster's defaults, our <c>akka</c> section, then what is specific to this
     /// node: its role, its port (an agent's is 0 unless set), its seed nodes; a hub without seed nodes
-    /// joins itself once started.
+    /// joins itself once started, and a hub node runs <see cref="AgentNodeDowning"/> (downs a lost agent node at once).
     /// </summary>
     /// <exception cref="FormatException">A seed node is not an address of this actor system; the message names the key.</exception>
     /// <exception cref="InvalidOperationException">An agent has no seed node to join.</exception>
@@ -98,6 +98,11 @@ public static partial class LemegetonAkka
             if (node.JoinSelf)
             {
                 cluster.Join(cluster.SelfAddress);
+            }
+
+            if (node.RoleName == NodeRoleNames.Hub)
+            {
+                system.ActorOf(AgentNodeDowning.Props(), AgentNodeDowning.ActorName);
             }
 
             var logger = system.Settings.Setup.Get<Akka.Hosting.Logging.LoggerFactorySetup>().Value?.LoggerFactory

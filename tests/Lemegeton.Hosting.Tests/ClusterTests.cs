@@ -109,6 +109,30 @@ public sealed class ClusterTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_killed_agent_whose_connection_closes_is_downed_and_removed_without_waiting_for_the_failure_detector()
+    {
+        // A failure detector that would take a minute: only the hub's AgentNodeDowning (down and
+        // quarantine on a closed connection) can remove the agent within the test's timeout.
+        const string blind = """
+            akka.cluster.failure-detector.acceptable-heartbeat-pause = 60s
+            akka.cluster.split-brain-resolver.stable-after = 60s
+            """;
+        await using var hub = await ClusterNode.StartHubAsync(blind);
+        var (probe, events) = ChannelProbes.Create(hub.System);
+        hub.Cluster.Subscribe(probe, ClusterEvent.InitialStateAsEvents, typeof(ClusterEvent.MemberUp), typeof(ClusterEvent.MemberRemoved));
+        await using var agent = await ClusterNode.StartAgentAsync(hub, blind, b =>
+            b.AddHocon("akka.coordinated-shutdown.run-by-actor-system-terminate = off", HoconAddMode.Prepend));
+        await events.ExpectAsync<ClusterEvent.MemberUp>(e => e.Member.Address == agent.Address, Generous);
+
+        await agent.System.Terminate();
+
+        var removed = await events.ExpectAsync<ClusterEvent.MemberRemoved>(e => e.Member.Address == agent.Address, Generous);
+        Assert.Equal(MemberStatus.Down, removed.PreviousStatus);
+        Assert.Contains(hub.Logs.Events, e => e.Message.Contains("downing it so its work is reclaimed", StringComparison.Ordinal));
+        Assert.Equal(MemberStatus.Up, hub.Cluster.SelfMember.Status);
+    }
+
+    [Fact]
     public async Task Stopping_the_host_runs_CoordinatedShutdown_and_the_agent_leaves_gracefully()
     {
         // This test is about the graceful leave, not failure detection: with the shipped 750 ms

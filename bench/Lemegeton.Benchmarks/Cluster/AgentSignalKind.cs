@@ -1,0 +1,7 @@
+namespace Lemegeton.Benchmarks.Cluster;
+
+internal enum AgentSignalKind
+{
+    Welcomed,
+    Assigned,
+}
