@@ -26,6 +26,10 @@ public static class CliApp
         root.Add(new TasksCommand(environment));
         root.Add(new ConfigCommand(environment));
         root.Add(new HubCommand(environment));
+        root.Add(new GatewayCommand(environment));
+        root.Add(new StartCommand(environment));
+        root.Add(new StopCommand(environment));
+        root.Add(new StatusCommand(environment));
         return root;
     }
 
