@@ -90,6 +90,7 @@ public sealed class GatewayLinkActor : ReceiveActor, IWithTimers
             RequestSnapshot();
         });
         Receive<GatewayCommandReceived>(Command);
+        Receive<GetGatewayLinkStatus>(_ => Sender.Tell(new GatewayLinkStatus(_hubId, _next, _buffer.Count, _buffer.Evicted, _acked, _welcomed, _unnumbered.Count)));
         Receive<GatewayCommandAnswered>(a => Post(GatewayWire.Line(w =>
         {
             w.WriteString("type", "command_result");
