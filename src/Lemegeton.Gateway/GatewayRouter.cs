@@ -109,7 +109,7 @@ public sealed class GatewayRouter
             for (var i = _browsers.Count - 1; i >= 0; i--)
             {
                 var b = _browsers[i];
-                if (!b.Filter.Matches(name, prId, agentId)) continue;
+                if (seq <= b.ResumeAfter || !b.Filter.Matches(name, prId, agentId)) continue;
                 if (!b.Enqueue(outgoing)) DropSlowLocked(b, i);
             }
             return true;
@@ -139,8 +139,11 @@ public sealed class GatewayRouter
         {
             client.Enqueue(new OutgoingFrame(0, SnapshotFrameLocked()));
             if (since is { } after)
+            {
+                client.ResumeAfter = after;
                 foreach (var e in _replay)
                     if (e.Seq > after && client.Filter.Matches(e.Name, e.PrId, e.AgentId)) client.Enqueue(new OutgoingFrame(e.Seq, e.Frame));
+            }
             _browsers.Add(client);
         }
     }

@@ -28,6 +28,9 @@ internal sealed class BrowserClient
     public WebSocket Socket { get; }
     public BrowserFilter Filter { get; }
 
+    /// <summary>The browser resumed with <c>?since=</c>: events up to this seq (a hub resending after the gateway restarted) are not sent again.</summary>
+    public long ResumeAfter { get; set; }
+
     /// <summary>True when the queue was full and the browser is being disconnected.</summary>
     public bool Overflowed { get; private set; }
 

@@ -17,6 +17,14 @@ public sealed class HubLink : IDisposable
 
     public IActorRef Link { get; }
 
+    /// <summary>Starts the link and waits until it has read its state (it is then subscribed to the event stream).</summary>
+    public static async Task<HubLink> StartAsync(string socket, string stateDirectory, int resendBuffer = 1000, IActorRef? coordinator = null, Func<ActorSystem, IActorRef>? makeCoordinator = null)
+    {
+        var hub = Start(socket, stateDirectory, resendBuffer, coordinator, makeCoordinator);
+        await hub.WaitForAsync(s => s.HubId is not null);
+        return hub;
+    }
+
     public static HubLink Start(string socket, string stateDirectory, int resendBuffer = 1000, IActorRef? coordinator = null, Func<ActorSystem, IActorRef>? makeCoordinator = null)
     {
         var system = ActorSystem.Create("hub-" + Guid.NewGuid().ToString("N")[..6], ConfigurationFactory.ParseString("akka.loglevel = WARNING\nakka.stdout-loglevel = WARNING"));

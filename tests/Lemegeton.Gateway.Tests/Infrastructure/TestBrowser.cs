@@ -5,14 +5,14 @@ using System.Text.Json;
 namespace Lemegeton.Gateway.Tests.Infrastructure;
 
 /// <summary>A test browser: a ClientWebSocket on the gateway's <c>/ws</c>, reading one JSON frame at a time.</summary>
-public sealed class Browser : IDisposable
+public sealed class TestBrowser : IDisposable
 {
     private readonly ClientWebSocket _socket = new();
     private readonly byte[] _chunk = new byte[64 * 1024];
 
-    public static async Task<Browser> ConnectAsync(Uri uri)
+    public static async Task<TestBrowser> ConnectAsync(Uri uri)
     {
-        var browser = new Browser();
+        var browser = new TestBrowser();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await browser._socket.ConnectAsync(uri, cts.Token);
         return browser;
