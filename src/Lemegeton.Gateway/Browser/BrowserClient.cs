@@ -16,8 +16,11 @@ internal sealed class BrowserClient
     private long _sent;
     private long _lastSentSeq;
 
-    public BrowserClient(long id, WebSocket socket, BrowserFilter filter, int capacity)
+    private readonly CoalescingStream? _stream;
+
+    public BrowserClient(long id, WebSocket socket, BrowserFilter filter, int capacity, CoalescingStream? stream = null)
     {
+        _stream = stream;
         Id = id;
         Socket = socket;
         Filter = filter;
@@ -59,12 +62,19 @@ internal sealed class BrowserClient
         var reader = _queue.Reader;
         while (await reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
+            // Everything queued goes out in one socket write; counted as sent once written.
+            _stream?.BeginBatch();
+            long lastSeq = 0, count = 0;
             while (reader.TryRead(out var frame))
             {
                 await Socket.SendAsync(frame.Bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
-                if (frame.Seq > 0) Volatile.Write(ref _lastSentSeq, frame.Seq);
-                Interlocked.Increment(ref _sent);
+                if (frame.Seq > 0) lastSeq = frame.Seq;
+                count++;
+                if (count == 1024) break;
             }
+            if (_stream is not null) await _stream.EndBatchAsync(cancellationToken).ConfigureAwait(false);
+            if (lastSeq > 0) Volatile.Write(ref _lastSentSeq, lastSeq);
+            Interlocked.Add(ref _sent, count);
         }
     }
 }

@@ -86,8 +86,9 @@ public static class BrowserEndpoints
         }
 
         var filter = BrowserFilter.From(context.Request.Query);
-        using var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-        var client = new BrowserClient(router.NextBrowserId(), socket, filter, router.Options.ClientQueue);
+        var (socket, stream) = await AcceptAsync(context).ConfigureAwait(false);
+        using var _ = socket;
+        var client = new BrowserClient(router.NextBrowserId(), socket, filter, router.Options.ClientQueue, stream);
         GatewayLog.BrowserConnected(logger, client.Id, !filter.IsAll);
         using var done = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
         router.AddBrowser(client, since);
@@ -114,6 +115,24 @@ public static class BrowserEndpoints
             }
             GatewayLog.BrowserDisconnected(logger, client.Id);
         }
+    }
+
+    /// <summary>
+    /// The WebSocket handshake done here (RFC 6455 §4.2.2) rather than by AcceptWebSocketAsync, so the
+    /// WebSocket runs over a <see cref="CoalescingStream"/> that sends a batch of frames in one write.
+    /// </summary>
+    private static async Task<(WebSocket, CoalescingStream)> AcceptAsync(HttpContext context)
+    {
+        var key = context.Request.Headers.SecWebSocketKey.ToString();
+        var accept = Convert.ToBase64String(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.ASCII.GetBytes(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11")));
+        context.Response.Headers.Connection = "Upgrade";
+        context.Response.Headers.Upgrade = "websocket";
+        context.Response.Headers.SecWebSocketAccept = accept;
+        var upgrade = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpUpgradeFeature>()
+            ?? throw new InvalidOperationException("the connection cannot be upgraded");
+        var stream = new CoalescingStream(await upgrade.UpgradeAsync().ConfigureAwait(false));
+        var socket = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        return (socket, stream);
     }
 
     private static async Task ReceiveAsync(BrowserClient client, GatewayRouter router, ILogger logger, CancellationToken token)
