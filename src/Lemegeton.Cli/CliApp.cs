@@ -44,6 +44,9 @@ public static class CliApp
         root.Add(new FakeCoderCommand(environment));
         root.Add(new McpCommand());
         root.Add(new DemoCommand());
+        root.Add(new GatewayCommand(environment));
+        root.Add(new StartCommand(environment));
+        root.Add(new StopCommand(environment));
         return root;
     }
 

@@ -2,15 +2,17 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Lemegeton.Gateway;
+using Lemegeton.Gateway.Daemon;
 using Spectre.Console;
 
 namespace Lemegeton.Cli.Commands;
 
-/// <summary><c>lemegeton status [--watch] [--json]</c>: mode, agents, PR counts by state, leases, uptime, paused.</summary>
+/// <summary><c>lemegeton status [--watch] [--json]</c>: mode, agents, PR counts by state, leases, uptime, paused, and whether the gateway runs (its dashboard URL).</summary>
 public sealed class StatusCommand : Command
 {
     public StatusCommand(CliEnvironment environment)
-        : base("status", "Show the hub's mode, agents, PRs by state, leases, uptime and whether scheduling is paused.\nExample: lemegeton status --watch")
+        : base("status", "Show the hub's mode, agents, PRs by state, leases, uptime, whether scheduling is paused, and the gateway's dashboard URL.\nExample: lemegeton status --watch")
     {
         var json = TaskListOptions.JsonOption();
         var watch = new Option<bool>("--watch", "-w") { Description = "Refresh every --interval seconds until Ctrl-C (a live view)." };
@@ -22,7 +24,8 @@ public sealed class StatusCommand : Command
         Add(limit);
         SetAction(result => HubCall.Run(result, environment, json, async call =>
         {
-            if (!result.GetValue(watch)) return await Once(call).ConfigureAwait(false);
+            var gateway = GatewayCommandSettings.Load(result, environment)?.Paths;
+            if (!result.GetValue(watch)) return await Once(call, gateway).ConfigureAwait(false);
             using var stop = new CancellationTokenSource();
             ConsoleCancelEventHandler cancel = (_, e) => { e.Cancel = true; stop.Cancel(); };
             Console.CancelKeyPress += cancel;
@@ -32,7 +35,7 @@ public sealed class StatusCommand : Command
                 for (var i = 1; ; i++)
                 {
                     if (!call.Json && ReferenceEquals(call.Output, Console.Out) && !Console.IsOutputRedirected) Console.Clear();
-                    var code = await Once(call).ConfigureAwait(false);
+                    var code = await Once(call, gateway).ConfigureAwait(false);
                     if (code != 0) return code;
                     if (result.GetValue(limit) is > 0 and var max && i >= max) return 0;
                     try { await Task.Delay(delay, stop.Token).ConfigureAwait(false); }
@@ -46,8 +49,9 @@ public sealed class StatusCommand : Command
         }));
     }
 
-    private static async Task<int> Once(HubCall call)
+    private static async Task<int> Once(HubCall call, GatewayPaths? gatewayPaths)
     {
+        var gateway = gatewayPaths is null ? null : await GatewayControl.TryStatusAsync(gatewayPaths).ConfigureAwait(false);
         var status = await call.GetAsync("v1/status").ConfigureAwait(false);
         JsonElement? coordinator = null;
         try { coordinator = await call.GetAsync("v1/coordinator").ConfigureAwait(false); }
@@ -57,6 +61,10 @@ public sealed class StatusCommand : Command
         {
             var node = JsonNode.Parse(status.GetRawText())!.AsObject();
             node["coordinator"] = coordinator is { } c ? JsonNode.Parse(c.GetRawText()) : null;
+            node["gateway"] = gateway is null ? null : new JsonObject
+            {
+                ["pid"] = gateway.Pid, ["url"] = gateway.Url, ["hubConnected"] = gateway.HubConnected, ["browsers"] = gateway.Browsers,
+            };
             call.Output.WriteLine(node.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
             return 0;
         }
@@ -65,6 +73,9 @@ public sealed class StatusCommand : Command
         var uptime = TimeSpan.FromSeconds(Math.Floor(status.GetProperty("uptimeSeconds").GetDouble()));
         o.WriteLine($"hub {HubCall.Str(status, "state")}: pid {HubCall.Str(status, "pid")}, version {TerminalText.Escape(HubCall.Str(status, "version"))}, up {uptime.ToString("c", CultureInfo.InvariantCulture)}");
         o.WriteLine($"  repository: {TerminalText.Escape(HubCall.Str(status, "repository"))}");
+        o.WriteLine(gateway is null
+            ? "  dashboard:  the gateway is not running (start it with 'lemegeton gateway start')"
+            : $"  dashboard:  {gateway.Url} (gateway pid {gateway.Pid}, {gateway.Browsers} browser(s))");
         if (coordinator is not { } s)
         {
             o.WriteLine("  coordinator: not available (the hub's actor system is not running)");

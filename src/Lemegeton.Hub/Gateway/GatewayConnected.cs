@@ -1,0 +1,4 @@
+namespace Lemegeton.Hub.Gateway;
+
+/// <summary>A connection to the gateway's socket was opened.</summary>
+public sealed record GatewayConnected(GatewayConnection Connection);
