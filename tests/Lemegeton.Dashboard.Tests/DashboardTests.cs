@@ -242,4 +242,18 @@ public sealed class DashboardTests(ChromiumFixture chromium, ITestOutputHelper o
         // Only the browser's own reports of the refused handshakes, nothing from the page's code.
         Assert.All(_page.Errors, e => Assert.Contains("WebSocket", e));
     }
+
+    [Fact]
+    public async Task Dark_and_light_schemes_follow_the_system_preference()
+    {
+        const string background = "getComputedStyle(document.body).backgroundColor";
+        await _page.EmulateColorSchemeAsync("light");
+        var light = await _page.EvaluateAsync<string>(background);
+        await _page.EmulateColorSchemeAsync("dark");
+        var dark = await _page.EvaluateAsync<string>(background);
+        Assert.Equal("rgb(246, 247, 249)", light);
+        Assert.Equal("rgb(17, 20, 23)", dark);
+        await SaveScreenshot("dashboard-dark");
+        AssertNoConsoleErrors();
+    }
 }

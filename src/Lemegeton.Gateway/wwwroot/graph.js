@@ -85,7 +85,7 @@ export function layoutDag(prs, sweeps = 4) {
   return {
     nodes,
     edges: edges.map(e => ({ from: prs[e.from].id, to: prs[e.to].id, back: e.back })),
-    width: PAD * 2 + Math.max(0, layerCount * (NODE_W + COL_GAP) - COL_GAP),
+    width: PAD * 2 + 32 + Math.max(0, layerCount * (NODE_W + COL_GAP) - COL_GAP), // 32: room for conflict bows
     height: PAD * 2 + Math.max(0, tallest * (NODE_H + ROW_GAP) - ROW_GAP),
   };
 }
@@ -155,9 +155,11 @@ export function renderGraph(svg, prs) {
   const conflictLayer = el('g', { class: 'conflicts' });
   for (const c of fileConflicts(prs)) {
     const a = at.get(c.a), b = at.get(c.b);
-    const x1 = a.x + NODE_W / 2, y1 = a.y + NODE_H / 2, x2 = b.x + NODE_W / 2, y2 = b.y + NODE_H / 2;
-    const bend = (x1 === x2 ? 48 : 0);
-    const line = el('path', { class: 'conflict', d: `M${x1},${y1} Q${(x1 + x2) / 2 + bend},${(y1 + y2) / 2} ${x2},${y2}`, 'data-a': c.a, 'data-b': c.b });
+    // Same layer: a bow out of the right-hand sides, so the line is not hidden between the boxes.
+    const d = a.x === b.x
+      ? `M${a.x + NODE_W},${a.y + NODE_H / 2} C${a.x + NODE_W + 30},${a.y + NODE_H / 2} ${b.x + NODE_W + 30},${b.y + NODE_H / 2} ${b.x + NODE_W},${b.y + NODE_H / 2}`
+      : `M${a.x + NODE_W / 2},${a.y + NODE_H / 2} L${b.x + NODE_W / 2},${b.y + NODE_H / 2}`;
+    const line = el('path', { class: 'conflict', d, 'data-a': c.a, 'data-b': c.b });
     line.append(el('title', {}, `${c.a} and ${c.b} both touch ${c.files.join(', ')}`));
     conflictLayer.append(line);
   }

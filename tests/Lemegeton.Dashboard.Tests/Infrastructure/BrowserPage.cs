@@ -90,6 +90,10 @@ public sealed class BrowserPage : IAsyncDisposable
         }
     }
 
+    /// <summary>Emulates the user's colour-scheme preference ("light" or "dark").</summary>
+    public Task EmulateColorSchemeAsync(string scheme) =>
+        Send("Emulation.setEmulatedMedia", new { features = new[] { new { name = "prefers-color-scheme", value = scheme } } });
+
     /// <summary>Clicks the first element matching a CSS selector.</summary>
     public async Task ClickAsync(string selector)
     {
