@@ -79,7 +79,7 @@ public sealed class DashboardTests(ChromiumFixture chromium, ITestOutputHelper o
             TimeSpan.FromSeconds(1));
         output.WriteLine($"transition visible after {took.TotalMilliseconds:F0} ms");
         Assert.Equal(0, await _page.EvaluateAsync<int>("document.querySelectorAll('#board [data-column=\"ready\"] .pr-card').length"));
-        Assert.Contains("pr.transitioned", await Text("#event-log li"));
+        Assert.Contains("pr.transitioned", await Text("#event-log li.event"));
 
         _server.Publish("pr.transitioned", new { prId = "PR-003", from = "in-progress", to = "completed", agentId = "worker-1" });
         await _page.WaitForAsync("document.querySelector('#board [data-column=\"completed\"] .pr-card[data-pr=\"PR-003\"]')", TimeSpan.FromSeconds(1));
@@ -216,11 +216,11 @@ public sealed class DashboardTests(ChromiumFixture chromium, ITestOutputHelper o
         Assert.Equal(2, _server.ClientCount); // a subscription is reported after its socket is registered
         _server.Publish("agent.heartbeat", new { agentId = "worker-1", state = "working", prId = "PR-003" });
         _server.Publish("pr.transitioned", new { prId = "PR-006", from = "broken", to = "ready" });
-        await _page.WaitForAsync("document.querySelectorAll('#event-log li').length === 1 && document.querySelector('#event-log li').dataset.name === 'pr.transitioned'", Patience);
+        await _page.WaitForAsync("document.querySelectorAll('#event-log li.event').length === 1 && document.querySelector('#event-log li.event').dataset.name === 'pr.transitioned'", Patience);
         // The state panels still follow the whole stream.
         await _page.WaitForAsync("document.querySelector('#board [data-column=\"ready\"] .pr-card[data-pr=\"PR-006\"]')", Patience);
         await _page.ClickAsync("#event-filters button[type=reset]");
-        await _page.WaitForAsync("document.querySelectorAll('#event-log li').length === 2", Patience);
+        await _page.WaitForAsync("document.querySelectorAll('#event-log li.event').length === 2", Patience);
         AssertNoConsoleErrors();
     }
 

@@ -129,6 +129,7 @@ function renderEvents() {
       h('time', {}, clockText(e.ts)), ' ', h('span', { class: 'event-name' }, e.name ?? e.type), parts ? h('span', { class: 'muted' }, ` ${parts}`) : null,
       ' ', h('code', { class: 'event-data' }, summarise(e.data)));
   }));
+  if (shown.length === 0) $('event-log').append(h('li', { class: 'muted empty' }, logEvents ? 'No events match the filters yet.' : 'No events yet.'));
 }
 
 function summarise(data) {

@@ -123,12 +123,14 @@ export function applyEvent(model, ev) {
       if (a && a.pr === d.prId) { a.pr = null; a.state = 'idle'; t.add('agents'); }
       return t;
     }
-    case 'agent.joined':
+    case 'agent.joined': {
+      const known = model.agents.get(d.agentId); // a rejoin keeps what the hub last said it holds
       model.agents.set(d.agentId, {
-        id: d.agentId, type: d.type ?? '', model: d.model ?? null, state: 'idle', pr: null,
-        lastHeartbeat: ev.ts ?? null, ...(model.agents.has(d.agentId) ? { pr: model.agents.get(d.agentId).pr } : {}),
+        id: d.agentId, type: d.type ?? '', model: d.model ?? null, state: known?.state ?? 'idle', pr: known?.pr ?? null,
+        lastHeartbeat: ev.ts ?? null,
       });
       return t.add('agents');
+    }
     case 'agent.left':
       model.agents.delete(d.agentId);
       return t.add('agents');
