@@ -71,19 +71,24 @@ public sealed class DashboardTests(ChromiumFixture chromium, ITestOutputHelper o
     [Fact]
     public async Task A_transition_reaches_the_board_and_the_graph_within_one_second()
     {
-        _server.Publish("pr.transitioned", new { prId = "PR-002", from = "ready", to = "in-progress", agentId = "reviewer-1", reason = (string?)null },
-            new { prId = "PR-002", agentId = "reviewer-1" });
+        _server.Publish("pr.transitioned", new { prId = "PR-003", from = "in-progress", to = "completed", agentId = "worker-1", reason = "merged" },
+            new { prId = "PR-003", agentId = "worker-1", runId = "PR-003#7" });
         var took = await _page.WaitForAsync(
-            "document.querySelector('#board [data-column=\"in-progress\"] .pr-card[data-pr=\"PR-002\"]')" +
-            " && document.querySelector('#graph .node[data-pr=\"PR-002\"]').classList.contains('state-in-progress')",
+            "document.querySelector('#board [data-column=\"completed\"] .pr-card[data-pr=\"PR-003\"]')" +
+            " && document.querySelector('#graph .node[data-pr=\"PR-003\"]').classList.contains('state-completed')",
             TimeSpan.FromSeconds(1));
         output.WriteLine($"transition visible after {took.TotalMilliseconds:F0} ms");
-        Assert.Equal(0, await _page.EvaluateAsync<int>("document.querySelectorAll('#board [data-column=\"ready\"] .pr-card').length"));
+        Assert.Equal(0, await _page.EvaluateAsync<int>("document.querySelectorAll('#board [data-column=\"in-progress\"] .pr-card').length"));
         Assert.Contains("pr.transitioned", await Text("#event-log li.event"));
+        // A cold transition ends the work: the agent is idle, the PR's leases and its file conflict are gone.
+        Assert.Contains("idle", await Text("#agents-table tr[data-agent='worker-1']"));
+        Assert.Equal(0, await _page.EvaluateAsync<int>("document.querySelectorAll('#leases-table tr[data-file]').length"));
+        Assert.Equal(0, await _page.EvaluateAsync<int>("document.querySelectorAll('#graph path.conflict').length"));
+        Assert.Contains("33% done (2 of 6)", await Text("#progress-text"));
 
-        _server.Publish("pr.transitioned", new { prId = "PR-003", from = "in-progress", to = "completed", agentId = "worker-1" });
-        await _page.WaitForAsync("document.querySelector('#board [data-column=\"completed\"] .pr-card[data-pr=\"PR-003\"]')", TimeSpan.FromSeconds(1));
-        Assert.Contains("(2 of 6)", await Text("#progress-text"));
+        _server.Publish("pr.assigned", new { prId = "PR-002", agentId = "reviewer-1", fencingToken = 8, hot = "investigating", work = "implement" });
+        await _page.WaitForAsync("document.querySelector('#board [data-column=\"investigating\"] .pr-card[data-pr=\"PR-002\"]')", TimeSpan.FromSeconds(1));
+        Assert.Contains("PR-002", await Text("#agents-table tr[data-agent='reviewer-1']"));
         await SaveScreenshot("dashboard-after-transitions");
         AssertNoConsoleErrors();
     }
@@ -255,5 +260,35 @@ public sealed class DashboardTests(ChromiumFixture chromium, ITestOutputHelper o
         Assert.Equal("rgb(17, 20, 23)", dark);
         await SaveScreenshot("dashboard-dark");
         AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public async Task Reducer_applies_releases_departures_and_enum_spelled_states()
+    {
+        // The page's reducer module itself, on a copy of the sample state.
+        var state = SampleState.Create().ToJsonString();
+        var r = await _page.EvaluateAsync<JsonElement>($$"""
+            import('./state.js').then(({ emptyModel, applyMessage }) => {
+              const m = emptyModel();
+              applyMessage(m, { type: 'snapshot', state: {{state}} });
+              const ev = (name, data) => applyMessage(m, { type: 'event', seq: 1, name, ts: 1000, data, ctx: {} });
+              ev('lease.released', { agentId: 'worker-1', files: ['src/shared.cs'] });
+              const leasesAfterOne = [...m.leases.keys()];
+              ev('pr.transitioned', { prId: 'PR-006', from: 'Broken', to: 'Ready' });
+              ev('agent.left', { agentId: 'worker-1', reason: 'gone' });
+              ev('pr.released', { prId: 'PR-002', agentId: 'reviewer-1', reason: 'x' });
+              ev('scheduling.paused', { by: 'op' });
+              ev('no.such.event', {});
+              return { leasesAfterOne, leases: m.leases.size, pr6: m.prs.get('PR-006').cold, pr3: [m.prs.get('PR-003').hot, m.prs.get('PR-003').agent],
+                       agents: [...m.agents.keys()], paused: m.hub.paused, events: m.events.length };
+            })
+            """);
+        Assert.Equal("[\"src/scheduler.cs\"]", r.GetProperty("leasesAfterOne").GetRawText());
+        Assert.Equal(0, r.GetProperty("leases").GetInt32());
+        Assert.Equal("ready", r.GetProperty("pr6").GetString());
+        Assert.Equal("[null,null]", r.GetProperty("pr3").GetRawText());
+        Assert.Equal("[\"reviewer-1\"]", r.GetProperty("agents").GetRawText());
+        Assert.True(r.GetProperty("paused").GetBoolean());
+        Assert.Equal(6, r.GetProperty("events").GetInt32());
     }
 }

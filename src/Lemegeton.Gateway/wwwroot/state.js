@@ -14,6 +14,11 @@ export function stateOf(pr) {
   return pr.hot ?? pr.cold ?? 'new';
 }
 
+/** Wire spelling of a state ("in-progress"), also from an enum name ("InProgress"). */
+export function stateName(s) {
+  return s == null ? null : String(s).replace(/([a-z])([A-Z])/g, '$1-$2').replace(/_/g, '-').toLowerCase();
+}
+
 export function isDone(pr) {
   return !pr.hot && DONE.has(pr.cold);
 }
@@ -33,7 +38,7 @@ export function emptyModel() {
 function replaceDomain(model, s) {
   model.mode = { current: s.mode?.current ?? 'distributed', history: [...(s.mode?.history ?? [])] };
   model.prs = new Map((s.prs ?? []).map(p => [p.id, {
-    id: p.id, title: p.title ?? '', cold: p.cold ?? 'new', hot: p.hot ?? null, agent: p.agent ?? null,
+    id: p.id, title: p.title ?? '', cold: stateName(p.cold) ?? 'new', hot: stateName(p.hot), agent: p.agent ?? null,
     dependencies: [...(p.dependencies ?? [])], files: [...(p.files ?? [])],
     complexity: p.complexity ?? null, priority: p.priority ?? null,
   }]));
@@ -80,6 +85,15 @@ function agentOf(model, id) {
   return id == null ? undefined : model.agents.get(id);
 }
 
+/** A cold transition or a release ends the PR's work: agent idle, hot state and the PR's leases gone. */
+function endAssignment(model, pr) {
+  const a = agentOf(model, pr.agent);
+  if (a && a.pr === pr.id) { a.pr = null; a.state = 'idle'; }
+  for (const [file, lease] of model.leases) if (lease.pr === pr.id) model.leases.delete(file);
+  pr.hot = null;
+  pr.agent = null;
+}
+
 function adjustDone(model, wasDone, nowDone) {
   if (wasDone === nowDone) return;
   const p = model.progress;
@@ -99,7 +113,7 @@ export function applyEvent(model, ev) {
       const pr = model.prs.get(d.prId);
       if (pr) {
         pr.agent = d.agentId ?? null;
-        if (d.hot) pr.hot = d.hot;
+        if (d.hot) pr.hot = stateName(d.hot);
         t.add('board').add('graph');
       }
       const a = agentOf(model, d.agentId);
@@ -109,19 +123,22 @@ export function applyEvent(model, ev) {
     case 'pr.transitioned': {
       const pr = model.prs.get(d.prId);
       if (!pr) return t;
+      const to = stateName(d.to);
+      if (HOT.has(to)) { // the hub sends hot states with pr.assigned; taken here too, without ending the work
+        pr.hot = to;
+        if (d.agentId) pr.agent = d.agentId;
+        return t.add('board').add('graph');
+      }
       const wasDone = isDone(pr);
-      if (HOT.has(d.to)) pr.hot = d.to;
-      else { pr.cold = d.to; pr.hot = null; }
-      if (d.agentId) pr.agent = d.agentId;
+      pr.cold = to;
+      endAssignment(model, pr);
       adjustDone(model, wasDone, isDone(pr));
-      return t.add('board').add('graph').add('progress');
+      return t.add('board').add('graph').add('progress').add('agents').add('leases');
     }
     case 'pr.released': {
       const pr = model.prs.get(d.prId);
-      if (pr) { pr.agent = null; pr.hot = null; t.add('board').add('graph'); }
-      const a = agentOf(model, d.agentId);
-      if (a && a.pr === d.prId) { a.pr = null; a.state = 'idle'; t.add('agents'); }
-      return t;
+      if (pr) endAssignment(model, pr);
+      return t.add('board').add('graph').add('agents').add('leases');
     }
     case 'agent.joined': {
       const known = model.agents.get(d.agentId); // a rejoin keeps what the hub last said it holds
@@ -133,7 +150,9 @@ export function applyEvent(model, ev) {
     }
     case 'agent.left':
       model.agents.delete(d.agentId);
-      return t.add('agents');
+      for (const pr of model.prs.values()) if (pr.agent === d.agentId) { pr.agent = null; pr.hot = null; }
+      for (const [file, lease] of model.leases) if (lease.agent === d.agentId) model.leases.delete(file);
+      return t.add('agents').add('board').add('graph').add('leases');
     case 'agent.heartbeat': {
       const a = agentOf(model, d.agentId);
       if (!a) return t;
