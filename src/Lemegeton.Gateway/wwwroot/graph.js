@@ -176,5 +176,11 @@ export function renderGraph(svg, prs) {
     nodeLayer.append(g);
   }
   svg.append(nodeLayer);
+  if (layout.nodes.length === 0) {
+    svg.setAttribute('viewBox', '0 0 240 40');
+    svg.setAttribute('width', '240');
+    svg.setAttribute('height', '40');
+    svg.append(el('text', { x: PAD, y: 25, class: 'empty' }, 'No PRs yet.'));
+  }
   svg.setAttribute('aria-label', `Dependency graph: ${layout.nodes.length} PRs, ${layout.edges.length} dependencies`);
 }
