@@ -291,4 +291,16 @@ public sealed class DashboardTests(ChromiumFixture chromium, ITestOutputHelper o
         Assert.True(r.GetProperty("paused").GetBoolean());
         Assert.Equal(6, r.GetProperty("events").GetInt32());
     }
+
+    [Fact]
+    public async Task The_harness_sees_console_errors_uncaught_exceptions_and_failed_loads()
+    {
+        // The "no console errors" assertions above are only worth something if errors are seen.
+        await _page.EvaluateAsync("console.error('seen-console-error'); setTimeout(() => { throw new Error('seen-exception'); }); fetch('/no-such-file.js').catch(() => {}); 1");
+        var deadline = DateTime.UtcNow + Patience;
+        while (_page.Errors.Count < 3 && DateTime.UtcNow < deadline) await _page.EvaluateAsync("new Promise(r => setTimeout(r, 20))");
+        Assert.Contains(_page.Errors, e => e.Contains("seen-console-error"));
+        Assert.Contains(_page.Errors, e => e.Contains("seen-exception"));
+        Assert.Contains(_page.Errors, e => e.Contains("404"));
+    }
 }
