@@ -127,6 +127,28 @@ function el(name, attrs = {}, ...children) {
 
 let cachedKey = null, cachedLayout = null;
 
+function drawNodeState(g, pr) {
+  const state = stateOf(pr);
+  g.setAttribute('class', `node state-${state}`);
+  g.querySelector('.node-state').textContent = state + (pr.agent ? ` · ${pr.agent}` : '');
+  g.querySelector('title').textContent = `${pr.id} ${pr.title ?? ''} — ${state}${pr.agent ? ', ' + pr.agent : ''}`;
+}
+
+function conflictLayer(prs, at) {
+  const layer = el('g', { class: 'conflicts' });
+  for (const c of fileConflicts(prs)) {
+    const a = at.get(c.a), b = at.get(c.b);
+    // Same layer: a bow out of the right-hand sides, so the line is not hidden between the boxes.
+    const d = a.x === b.x
+      ? `M${a.x + NODE_W},${a.y + NODE_H / 2} C${a.x + NODE_W + 30},${a.y + NODE_H / 2} ${b.x + NODE_W + 30},${b.y + NODE_H / 2} ${b.x + NODE_W},${b.y + NODE_H / 2}`
+      : `M${a.x + NODE_W / 2},${a.y + NODE_H / 2} L${b.x + NODE_W / 2},${b.y + NODE_H / 2}`;
+    const line = el('path', { class: 'conflict', d, 'data-a': c.a, 'data-b': c.b });
+    line.append(el('title', {}, `${c.a} and ${c.b} both touch ${c.files.join(', ')}`));
+    layer.append(line);
+  }
+  return layer;
+}
+
 /** Draws the PRs into the given <svg>; the layout is recomputed only when PRs or dependencies change. */
 export function renderGraph(svg, prs) {
   const key = prs.map(p => p.id + ':' + (p.dependencies ?? []).join(',')).join(';');
@@ -134,6 +156,12 @@ export function renderGraph(svg, prs) {
   const layout = cachedLayout;
   const at = new Map(layout.nodes.map(nd => [nd.id, nd]));
   const byId = new Map(prs.map(p => [p.id, p]));
+  if (svg.__layout === layout) { // same PRs and dependencies: restyle nodes, redraw conflicts only
+    for (const g of svg.querySelectorAll('g.node')) drawNodeState(g, byId.get(g.dataset.pr));
+    svg.querySelector('g.conflicts').replaceWith(conflictLayer(prs, at));
+    return;
+  }
+  svg.__layout = layout;
   svg.replaceChildren();
   svg.setAttribute('viewBox', `0 0 ${Math.max(layout.width, 1)} ${Math.max(layout.height, 1)}`);
   svg.setAttribute('width', String(Math.max(layout.width, 1)));
@@ -152,27 +180,15 @@ export function renderGraph(svg, prs) {
     edgeLayer.append(path);
   }
   svg.append(edgeLayer);
-  const conflictLayer = el('g', { class: 'conflicts' });
-  for (const c of fileConflicts(prs)) {
-    const a = at.get(c.a), b = at.get(c.b);
-    // Same layer: a bow out of the right-hand sides, so the line is not hidden between the boxes.
-    const d = a.x === b.x
-      ? `M${a.x + NODE_W},${a.y + NODE_H / 2} C${a.x + NODE_W + 30},${a.y + NODE_H / 2} ${b.x + NODE_W + 30},${b.y + NODE_H / 2} ${b.x + NODE_W},${b.y + NODE_H / 2}`
-      : `M${a.x + NODE_W / 2},${a.y + NODE_H / 2} L${b.x + NODE_W / 2},${b.y + NODE_H / 2}`;
-    const line = el('path', { class: 'conflict', d, 'data-a': c.a, 'data-b': c.b });
-    line.append(el('title', {}, `${c.a} and ${c.b} both touch ${c.files.join(', ')}`));
-    conflictLayer.append(line);
-  }
-  svg.append(conflictLayer);
+  svg.append(conflictLayer(prs, at));
   const nodeLayer = el('g', { class: 'nodes' });
   for (const nd of layout.nodes) {
-    const pr = byId.get(nd.id);
-    const state = stateOf(pr);
-    const g = el('g', { class: `node state-${state}`, 'data-pr': nd.id, transform: `translate(${nd.x},${nd.y})` });
+    const g = el('g', { 'data-pr': nd.id, transform: `translate(${nd.x},${nd.y})` });
     g.append(el('rect', { width: NODE_W, height: NODE_H, rx: 6 }));
     g.append(el('text', { x: 8, y: 16, class: 'node-id' }, nd.id));
-    g.append(el('text', { x: 8, y: 32, class: 'node-state' }, state + (pr.agent ? ` · ${pr.agent}` : '')));
-    g.append(el('title', {}, `${nd.id} ${pr.title} — ${state}${pr.agent ? ', ' + pr.agent : ''}`));
+    g.append(el('text', { x: 8, y: 32, class: 'node-state' }));
+    g.append(el('title'));
+    drawNodeState(g, byId.get(nd.id));
     nodeLayer.append(g);
   }
   svg.append(nodeLayer);
