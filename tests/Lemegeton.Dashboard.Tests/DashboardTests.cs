@@ -80,6 +80,7 @@ public sealed class DashboardTests(ChromiumFixture chromium, ITestOutputHelper o
         output.WriteLine($"transition visible after {took.TotalMilliseconds:F0} ms");
         Assert.Equal(0, await _page.EvaluateAsync<int>("document.querySelectorAll('#board [data-column=\"in-progress\"] .pr-card').length"));
         Assert.Contains("pr.transitioned", await Text("#event-log li.event"));
+        Assert.Contains("run PR-003#7", await Text("#event-log li.event")); // correlation context reaches the log
         // A cold transition ends the work: the agent is idle, the PR's leases and its file conflict are gone.
         Assert.Contains("idle", await Text("#agents-table tr[data-agent='worker-1']"));
         Assert.Equal(0, await _page.EvaluateAsync<int>("document.querySelectorAll('#leases-table tr[data-file]').length"));

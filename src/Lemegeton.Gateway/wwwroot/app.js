@@ -124,7 +124,7 @@ function renderEvents() {
   const shown = source.filter(e => matchesFilters(e, filters)).slice(-200).reverse();
   $('event-log').replaceChildren(...shown.map(e => {
     const ctx = e.ctx ?? {};
-    const parts = [ctx.prId ?? e.data?.prId, ctx.agentId ?? e.data?.agentId].filter(Boolean).join(' · ');
+    const parts = [ctx.prId ?? e.data?.prId, ctx.agentId ?? e.data?.agentId, ctx.runId ? 'run ' + ctx.runId : null].filter(Boolean).join(' · ');
     return h('li', { class: `event ${e.type === 'debug' ? 'debug' : ''}`, 'data-name': e.name ?? '', 'data-seq': e.seq ?? '' },
       h('time', {}, clockText(e.ts)), ' ', h('span', { class: 'event-name' }, e.name ?? e.type), parts ? h('span', { class: 'muted' }, ` ${parts}`) : null,
       ' ', h('code', { class: 'event-data' }, summarise(e.data)));
