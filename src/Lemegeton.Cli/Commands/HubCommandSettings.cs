@@ -1,15 +1,19 @@
 using System.CommandLine;
 using Lemegeton.Cli.Configuration;
 using Lemegeton.Hub.Daemon;
+using Lemegeton.Hub.Admin;
+using Lemegeton.Hub.Gateway;
 using Lemegeton.Hub.Node;
 
 namespace Lemegeton.Cli.Commands;
 
 /// <summary>The configuration the <c>hub</c> commands need: the repository and the <c>hub</c>, <c>logging</c> and <c>coordination</c> sections, validated.</summary>
-internal sealed record HubCommandSettings(ProductSettings Product, HubOptions Hub, LoggingOptions Logging, CoordinationOptions Coordination)
+internal sealed record HubCommandSettings(ProductSettings Product, HubOptions Hub, LoggingOptions Logging, CoordinationOptions Coordination,
+    HubAdminTcpOptions AdminTcp, GatewayLinkSettings GatewayLink)
 {
     /// <summary>What the hub's actor system needs (<c>hub start</c>).</summary>
-    public HubNodeSettings Node => new(Product.Akka, Product.TaskListPath, Product.TaskList, Product.Scheduler, Product.Redis, Product.Journal, Product.Git, Coordination);
+    public HubNodeSettings Node => new(Product.Akka, Product.TaskListPath, Product.TaskList, Product.Scheduler, Product.Redis, Product.Journal, Product.Git, Coordination,
+        GatewayLink, AdminTcp);
 
     public HubPaths Paths { get; } = new(Product.RepositoryRoot);
 
@@ -24,11 +28,21 @@ internal sealed record HubCommandSettings(ProductSettings Product, HubOptions Hu
         var hub = Bind<HubOptions>(product, "hub", error);
         var logging = Bind<LoggingOptions>(product, "logging", error);
         var coordination = Bind<CoordinationOptions>(product, "coordination", error);
-        if (hub is null || logging is null || coordination is null) return null;
+        var adminTcp = Bind<HubAdminTcpOptions>(product, "admin-tcp", error);
+        GatewayLinkSettings? link = null;
+        try
+        {
+            link = GatewayCommandSettings.LinkSettings(product);
+        }
+        catch (ConfigurationException e)
+        {
+            error.WriteLine($"configuration: {TerminalText.Escape(e.Message)}");
+        }
+        if (hub is null || logging is null || coordination is null || adminTcp is null || link is null) return null;
 
         var problems = hub.Validate().Concat(logging.Validate()).Concat(coordination.Validate()).ToArray();
         foreach (var problem in problems) error.WriteLine($"configuration: {problem}");
-        return problems.Length > 0 ? null : new HubCommandSettings(product, hub, logging, coordination);
+        return problems.Length > 0 ? null : new HubCommandSettings(product, hub, logging, coordination, adminTcp, link);
     }
 
     private static T? Bind<T>(ProductSettings product, string section, TextWriter error) where T : class, new()

@@ -58,12 +58,10 @@ public sealed class CoordinatorAdminEndpoints(HubCoordinatorRef coordinator, Hub
         });
         v1.MapPost("/scheduling/pause", (HttpContext http, CancellationToken _) => Operate(new PauseScheduling(By(http))));
         v1.MapPost("/scheduling/resume", (HttpContext http, CancellationToken _) => Operate(new ResumeScheduling(By(http)))).StartsWork();
-        v1.MapGet("/mode", () => Results.Json(new ModeView(CurrentMode, runtime.StartedAt), Json.ModeView));
-        v1.MapGet("/mode/history", () => Results.Json<IReadOnlyList<ModeChange>>([new ModeChange(CurrentMode, runtime.StartedAt, "hub started")], Json.IReadOnlyListModeChange));
+        v1.MapGet("/mode", () => Answer(s => Results.Json(new ModeView(s.Mode, runtime.StartedAt), Json.ModeView)));
+        // Switches are journaled (CoordinationModeSwitched) and logged; the API shows the current mode only.
+        v1.MapGet("/mode/history", () => Answer(s => Results.Json<IReadOnlyList<ModeChange>>([new ModeChange(s.Mode, runtime.StartedAt, "current mode (earlier switches: the hub log)")], Json.IReadOnlyListModeChange)));
     }
-
-    /// <summary>The coordinator runs in distributed mode; degraded and isolated modes are not built yet.</summary>
-    internal const string CurrentMode = "distributed";
 
     internal static CoordinatorSummary Summary(CoordinatorSnapshot s)
     {
@@ -75,7 +73,7 @@ public sealed class CoordinatorAdminEndpoints(HubCoordinatorRef coordinator, Hub
             byState[state] = byState.GetValueOrDefault(state) + 1;
         }
         var working = s.Assignments.Select(a => a.SessionId).Distinct(StringComparer.Ordinal).Count();
-        return new CoordinatorSummary(CurrentMode, s.Paused, s.Agents.Count, working, s.Assignments.Count, s.Leases.Sum(l => l.Files.Count), byState);
+        return new CoordinatorSummary(s.Mode, s.Paused, s.Agents.Count, working, s.Assignments.Count, s.Leases.Sum(l => l.Files.Count), byState);
     }
 
     internal static IReadOnlyList<AgentView> Agents(CoordinatorSnapshot s) =>

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Logging;
 namespace Lemegeton.Hub.Daemon;
 
 /// <summary>
-/// The reload request (SIGHUP). Nothing reloads yet: the state-sync actor will subscribe to
-/// <see cref="Reloaded"/> to re-read the task list and configuration; the count shows in <c>/v1/status</c>.
+/// The reload request (SIGHUP): the hub node subscribes to <see cref="Reloaded"/> and tells the coordinator
+/// to re-read the task list (the configuration is read at start only); the count shows in <c>/v1/status</c>.
 /// </summary>
 public sealed class HubReloadSignal(ILogger<HubReloadSignal> logger)
 {

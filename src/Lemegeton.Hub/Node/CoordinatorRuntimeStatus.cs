@@ -10,8 +10,10 @@ namespace Lemegeton.Hub.Node;
 public sealed class CoordinatorRuntimeStatus(HubJournal journal) : IHubRuntimeStatus
 {
     private volatile HubCounts _counts = HubCounts.None;
+    private volatile string? _mode;
 
-    public string Mode => journal.Mode;
+    /// <summary>The coordinator's mode (distributed, degraded, isolated); until its first answer, the journal's starting mode.</summary>
+    public string Mode => _mode ?? journal.Mode;
 
     public HubCounts Counts => _counts;
 
@@ -22,5 +24,9 @@ public sealed class CoordinatorRuntimeStatus(HubJournal journal) : IHubRuntimeSt
         s.Assignments.Count,
         s.Leases.Sum(l => l.Files.Count));
 
-    public void Update(CoordinatorSnapshot state) => _counts = CountsOf(state);
+    public void Update(CoordinatorSnapshot state)
+    {
+        _counts = CountsOf(state);
+        _mode = state.Mode;
+    }
 }

@@ -38,6 +38,9 @@ public sealed partial class HubJournal(string repositoryRoot, RedisOptions redis
     /// <summary>The Redis connection string of the journal's primary; null when the hub runs on the local journal only.</summary>
     public string? RedisConnection { get; private set; }
 
+    /// <summary>The Redis the journal's primary is on (for the coordination-mode health checks); null without Redis.</summary>
+    public RedisConnectionSettings? RedisSettings { get; private set; }
+
     /// <summary>The journal plugin's config path.</summary>
     public string PluginId => RedisConnection is null ? LocalJournalConfig.LocalJournalPath : LocalJournalConfig.FailoverJournalPath;
 
@@ -52,12 +55,17 @@ public sealed partial class HubJournal(string repositoryRoot, RedisOptions redis
         {
             if (!RedisConnectionSettings.TryParse(redis.Url, out var configured, out var error))
                 throw new HubStartupException($"lemegeton.redis.url: {error}");
+            RedisSettings = configured;
             RedisConnection = ConnectionString(configured!, redis.Url!);
         }
         else if (redis.Embedded)
         {
             _embedded = await EmbeddedRedis.StartOrAdoptAsync(Path.Combine(repositoryRoot, ".lemegeton", "redis"), logger, time, redis.ServerExecutable, ct).ConfigureAwait(false);
-            if (_embedded is not null) RedisConnection = ConnectionString(_embedded.Connection, null);
+            if (_embedded is not null)
+            {
+                RedisSettings = _embedded.Connection;
+                RedisConnection = ConnectionString(_embedded.Connection, null);
+            }
         }
 
         LogChosen(logger, PluginId, RedisConnection is null ? "none" : redis.Url is null ? "embedded" : "configured", Mode);

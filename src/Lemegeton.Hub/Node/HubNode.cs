@@ -9,6 +9,9 @@ using Lemegeton.Hub.Actors;
 using Lemegeton.Hub.Admin;
 using Lemegeton.Hub.Daemon;
 using Lemegeton.Hub.Events;
+using Lemegeton.Hub.Gateway;
+using Lemegeton.Protocol.Security;
+using Akka.Actor;
 using Lemegeton.Hub.Spawner;
 using Lemegeton.Protocol.Serialization;
 using Lemegeton.Storage.Git;
@@ -36,8 +39,19 @@ public static class HubNode
         CheckPort(settings);
 
         var services = builder.Services;
+        // Agents prove this secret when they register (an agent on this machine reads the same file).
+        ClusterSecret secret;
+        try
+        {
+            secret = ClusterSecret.LoadOrCreate(Path.Combine(repositoryRoot, ".lemegeton"));
+        }
+        catch (InvalidDataException e)
+        {
+            throw new HubStartupException(e.Message, e);
+        }
         services.AddSingleton(sp => new HubJournal(repositoryRoot, settings.Redis, settings.Journal, sp.GetRequiredService<ILogger<HubJournal>>()));
         services.AddHostedService<HubJournalStarter>(); // before the actor system's hosted service: it needs the choice
+        services.AddSingleton<HubRedisHealth>();
         services.AddLemegetonAkka(settings.Akka, NodeRole.Hub, new LemegetonAkkaOptions { SeedNodes = [] }, (akka, sp) =>
         {
             // The daemon's shutdown sequence drives CoordinatedShutdown (its last step): the runtime's exit hook must not run it first.
@@ -59,14 +73,32 @@ public static class HubNode
                 HeartbeatTimeout = settings.Coordination.HeartbeatTimeout,
                 SnapshotEvery = settings.Journal.SnapshotEvery,
                 Scheduler = settings.Scheduler,
+                ClusterSecret = secret,
+                Modes = new CoordinationModeSettings
+                {
+                    HealthCheck = sp.GetRequiredService<HubRedisHealth>().Check,
+                    CheckInterval = settings.Coordination.HealthCheckInterval,
+                    FailureThreshold = settings.Coordination.HealthFailureThreshold,
+                    Cooldown = settings.Coordination.ModeCooldown,
+                },
+                TaskListWatch = new TaskListWatchSettings { Path = Path.GetFullPath(settings.TaskListPath, repositoryRoot) },
                 GitMirror = new TaskListGitMirror(repositoryRoot, git, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TaskListGitMirror>>()),
             };
             akka.WithHubCoordinator<HubCoordinatorKey>(HubCoordinator.Props(coordinator));
+            akka.WithActors((system, registry) =>
+            {
+                system.ActorOf(AgentNodeGatekeeper.Props(settings.Coordination.RegistrationDeadline), "agent-gatekeeper");
+                // SIGHUP re-reads the task list (the watcher also picks up edits by itself).
+                var coordinatorRef = registry.Get<HubCoordinatorKey>();
+                sp.GetRequiredService<HubReloadSignal>().Reloaded += _ => coordinatorRef.Tell(ReloadTaskList.Instance);
+            });
+            if (settings.GatewayLink is { } link) akka.WithGatewayLink<HubCoordinatorKey>(link);
             akka.WithAgentSpawner(spawner);
         });
         services.AddHostedService<HubNodeStarted>(); // after the actor system's: it needs it running
         services.AddSingleton(sp => new HubCoordinatorRef(() => sp.GetRequiredService<ActorRegistry>().Get<HubCoordinatorKey>()));
-        services.AddHubAdminEndpoints<CoordinatorAdminEndpoints>();
+        services.AddHubOperatorAdmin();
+        if (settings.AdminTcp is { Enabled: true } tcp) builder.AddHubAdminTcp(tcp, repositoryRoot);
         services.AddSingleton<CoordinatorRuntimeStatus>();
         services.AddSingleton<IHubRuntimeStatus>(sp => sp.GetRequiredService<CoordinatorRuntimeStatus>());
         services.AddCoordinatorShutdownSteps();
