@@ -178,13 +178,16 @@ public sealed class DashboardTests(ChromiumFixture chromium, ITestOutputHelper o
         await _page.WaitForAsync("!document.getElementById('confirm-dialog').open", Patience);
 
         await _page.ClickAsync("#leases-table button.release-lease[data-file='src/shared.cs']");
+        await _page.WaitForAsync("document.getElementById('confirm-dialog').open", Patience);
         await _page.ClickAsync("#confirm-ok");
+        await _page.WaitForAsync("!document.getElementById('confirm-dialog').open", Patience);
         var release = await _server.Commands.ReadAsync().AsTask().WaitAsync(Patience);
         Assert.Equal("release-lease", release["name"]!.GetValue<string>());
         Assert.Equal("""{"file":"src/shared.cs"}""", release["args"]!.ToJsonString());
 
         _server.CommandHandler = cmd => new JsonObject { ["ok"] = false, ["error"] = "PR-003 is not hot" };
         await _page.ClickAsync("#board .pr-card[data-pr='PR-003'] button.requeue");
+        await _page.WaitForAsync("document.getElementById('confirm-dialog').open", Patience);
         await _page.ClickAsync("#confirm-ok");
         var requeue = await _server.Commands.ReadAsync().AsTask().WaitAsync(Patience);
         Assert.Equal("requeue", requeue["name"]!.GetValue<string>());

@@ -24,7 +24,7 @@ public sealed class RedisDurabilityTests(RedisServerFixture redis, ITestOutputHe
         try
         {
             var actor = kit.Sys.ActorOf(EventRecorder.Props(pid, kit.TestActor));
-            var recovered = kit.ExpectMsg<Recovered>();
+            var recovered = kit.ExpectMsg<Recovered>(TimeSpan.FromSeconds(15));
             act(kit, actor);
             return recovered;
         }
