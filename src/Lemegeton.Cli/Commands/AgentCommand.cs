@@ -20,7 +20,7 @@ public sealed class AgentCommand : Command
 
     public AgentCommand(CliEnvironment environment)
         : base("agent", "Run agents that join the hub's cluster and run a command for each PR they are given (see docs/agent.md). "
-            + "Exit 0 after a clean stop (SIGTERM, Ctrl-C, or the hub's shutdown), 2 on bad options, 3 when the hub refuses the agents.")
+            + "Exit 0 after a clean stop (SIGTERM, Ctrl-C, or the hub's shutdown), 2 on bad options, 3 when the hub refuses the agents.\nExample: lemegeton agent --type worker --count 2 --exec \"claude -p \\\"$(cat $LEMEGETON_PR_FILE)\\\"\"")
     {
         var exec = new Option<string>("--exec") { Description = "The command run for each PR by /bin/sh, with {pr_id} {title} {pr_file} {files} {branch} {agent_id} {fencing_token} placeholders (shell-quoted) and LEMEGETON_* variables.", Required = true };
         var hub = new Option<string?>("--hub") { Description = "The hub's HOST:PORT (or akka.tcp:// address). Default: .lemegeton/hub.address, written by 'hub start', else akka.cluster.seed-nodes." };

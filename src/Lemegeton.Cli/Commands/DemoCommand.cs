@@ -11,7 +11,7 @@ public sealed class DemoCommand : Command
     public const int MaxAgents = 16;
 
     public DemoCommand()
-        : base("demo", "Run the whole system on a sample 20-PR task list: a hub, fake-coder agents, live progress, one agent killed mid-PR, and a summary.")
+        : base("demo", "Run the whole system on a sample 20-PR task list: a hub, fake-coder agents, live progress, one agent killed mid-PR, and a summary.\nExample: lemegeton demo --agents 4 --keep")
     {
         var dir = new Option<string>("--dir") { Description = "Create the demo repository here (a new or empty folder). Default: a new temp folder, printed." };
         var agents = new Option<int>("--agents") { Description = $"Fake-coder agents the hub spawns (1–{MaxAgents}).", DefaultValueFactory = _ => 4 };

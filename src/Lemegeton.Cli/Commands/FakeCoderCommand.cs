@@ -9,7 +9,7 @@ public sealed class FakeCoderCommand : Command
 {
     public FakeCoderCommand(CliEnvironment environment)
         : base("fake-coder", "A deterministic stand-in for a coding tool, as an agent's --exec: appends a line to each of the PR's files "
-            + "(LEMEGETON_FILES), commits them on the current branch, exits 0.")
+            + "(LEMEGETON_FILES), commits them on the current branch, exits 0.\nExample: lemegeton fake-coder --delay 2s")
     {
         var fail = new Option<bool>("--fail") { Description = "Exit 1 without changing anything." };
         var failFirst = new Option<int>("--fail-first") { Description = "Fail the first N attempts at each PR, then succeed (counted in .lemegeton/fake-coder/)." };

@@ -6,7 +6,7 @@ namespace Lemegeton.Cli.Commands;
 public sealed class GatewayCommand : Command
 {
     public GatewayCommand(CliEnvironment environment)
-        : base("gateway", "Run and control the gateway that serves the live dashboard: start, stop, status (see docs/gateway.md).")
+        : base("gateway", "Run and control the gateway that serves the live dashboard: start, stop, status (see docs/gateway.md).\nExample: lemegeton gateway start")
     {
         Add(new GatewayStartCommand(environment));
         Add(new GatewayStopCommand(environment));

@@ -10,7 +10,7 @@ public sealed class GatewayStartCommand : Command
 {
     public GatewayStartCommand(CliEnvironment environment)
         : base("start", "Start the gateway of this repository in the background; prints its PID, dashboard URL, IPC socket and log once it answers. "
-            + "Exit 4 when a gateway already runs here.")
+            + "Exit 4 when a gateway already runs here.\nExample: lemegeton gateway start")
     {
         var foreground = new Option<bool>(HubStartCommand.ForegroundName)
         {

@@ -9,7 +9,7 @@ namespace Lemegeton.Cli.Commands;
 public sealed class GatewayStatusCommand : Command
 {
     public GatewayStatusCommand(CliEnvironment environment)
-        : base("status", "Show the running gateway of this repository: PID, dashboard URL, hub link, browsers, IPC counters. Exit 3 when none runs.")
+        : base("status", "Show the running gateway of this repository: PID, dashboard URL, hub link, browsers, IPC counters. Exit 3 when none runs.\nExample: lemegeton gateway status")
     {
         SetAction(result =>
         {

@@ -9,7 +9,7 @@ public sealed class GatewayStopCommand : Command
 {
     public GatewayStopCommand(CliEnvironment environment)
         : base("stop", "Stop the gateway of this repository gracefully (SIGTERM), killing it (SIGKILL) if it still runs after --timeout. "
-            + "Exit 3 when no gateway runs, 5 when it had to be killed.")
+            + "Exit 3 when no gateway runs, 5 when it had to be killed.\nExample: lemegeton gateway stop --timeout 30s")
     {
         var timeout = HubStopCommand.TimeoutOption();
         timeout.Description = "How long to wait after SIGTERM before SIGKILL, e.g. 10s (default: gateway.stop-timeout).";

@@ -8,7 +8,7 @@ namespace Lemegeton.Cli.Commands;
 public sealed class McpCommand : Command
 {
     public McpCommand()
-        : base("mcp", "Serve the Model Context Protocol on stdin/stdout for a coding tool run by an agent: current PR, file leases, progress, complete, fail, why a PR waits (talks to the agent on LEMEGETON_AGENT_SOCKET).")
+        : base("mcp", "Serve the Model Context Protocol on stdin/stdout for a coding tool run by an agent: current PR, file leases, progress, complete, fail, why a PR waits (talks to the agent on LEMEGETON_AGENT_SOCKET).\nExample: lemegeton mcp (as the command of an MCP server in Claude Code or Codex; see docs/agent.md)")
     {
         var socket = new Option<string?>("--socket") { Description = "The agent's local socket; default LEMEGETON_AGENT_SOCKET." };
         Add(socket);

@@ -7,7 +7,7 @@ namespace Lemegeton.Cli.Commands;
 public sealed class ProgressCommand : Command
 {
     public ProgressCommand()
-        : base("progress", "Report progress on the current PR, from inside an agent's command (talks to the agent on LEMEGETON_AGENT_SOCKET).")
+        : base("progress", "Report progress on the current PR, from inside an agent's command (talks to the agent on LEMEGETON_AGENT_SOCKET).\nExample: lemegeton progress 50 \"tests pass\"")
     {
         var percent = new Argument<int>("percent") { Description = "0 to 100." };
         var message = new Argument<string?>("message") { Description = "What is happening.", Arity = ArgumentArity.ZeroOrOne };

@@ -8,14 +8,20 @@ public sealed class StartCommand : Command
 {
     public StartCommand(CliEnvironment environment)
         : base("start", "Start the hub and the gateway of this repository in the background and print the dashboard's URL "
-            + "(a part that already runs is left running). Exit 0 when both run afterwards.")
+            + "(a part that already runs is left running). Exit 0 when both run afterwards.\nExample: lemegeton start --agents worker:4 --exec \"lemegeton fake-coder\"")
     {
         var agents = new Option<string?>("--agents")
         {
             Description = "Passed to 'hub start --agents' unchanged: the local agents the hub starts and supervises.",
             HelpName = "spec",
         };
+        var exec = new Option<string?>("--exec")
+        {
+            Description = "Passed to 'hub start --exec' unchanged: the command template each local agent runs per PR (needs --agents).",
+            HelpName = "command",
+        };
         Add(agents);
+        Add(exec);
         SetAction(result =>
         {
             var hub = HubCommandSettings.Load(result, environment);
@@ -27,6 +33,7 @@ public sealed class StartCommand : Command
             var arguments = new List<string> { "hub", "start", HubStartCommand.ForegroundName, HubStartCommand.DetachedName };
             arguments.AddRange(GatewayCommandSettings.SetArguments(result));
             if (result.GetValue(agents) is { } spec) arguments.AddRange(["--agents", spec]);
+            if (result.GetValue(exec) is { } template) arguments.AddRange(["--exec", template]);
             var hubStart = HubLauncher.StartInBackgroundAsync(new HubLaunchRequest(HubExecutable.Current(), arguments, environment.WorkingDirectory,
                 hub.Paths, hub.LogDirectory, hub.Hub.ReadyTimeout, GatewayCommandSettings.ProductVariables(environment.Variables))).GetAwaiter().GetResult();
             var hubOk = hubStart.Started || hubStart.ExitCode == HubExitCodes.AlreadyRunning;

@@ -7,7 +7,7 @@ namespace Lemegeton.Cli.Commands;
 public sealed class StopCommand : Command
 {
     public StopCommand(CliEnvironment environment)
-        : base("stop", "Stop the hub and then the gateway of this repository gracefully. Exit 0 when neither runs afterwards, 3 when neither was running.")
+        : base("stop", "Stop the hub and then the gateway of this repository gracefully. Exit 0 when neither runs afterwards, 3 when neither was running.\nExample: lemegeton stop")
     {
         SetAction(result =>
         {

@@ -58,10 +58,15 @@ public sealed class CoordinatorAdminEndpoints(HubCoordinatorRef coordinator, Hub
         });
         v1.MapPost("/scheduling/pause", (HttpContext http, CancellationToken _) => Operate(new PauseScheduling(By(http))));
         v1.MapPost("/scheduling/resume", (HttpContext http, CancellationToken _) => Operate(new ResumeScheduling(By(http)))).StartsWork();
-        v1.MapGet("/mode", () => Answer(s => Results.Json(new ModeView(s.Mode, runtime.StartedAt), Json.ModeView)));
-        // Switches are journaled (CoordinationModeSwitched) and logged; the API shows the current mode only.
-        v1.MapGet("/mode/history", () => Answer(s => Results.Json<IReadOnlyList<ModeChange>>([new ModeChange(s.Mode, runtime.StartedAt, "current mode (earlier switches: the hub log)")], Json.IReadOnlyListModeChange)));
+        v1.MapGet("/mode", () => Answer(s => Results.Json(new ModeView(s.Mode, History(s)[^1].At), Json.ModeView)));
+        v1.MapGet("/mode/history", () => Answer(s => Results.Json(History(s), Json.IReadOnlyListModeChange)));
     }
+
+    /// <summary>The journaled mode switches (the latest <see cref="CoordinatorState.ModeHistoryLength"/>), oldest first; none: the mode since the hub started.</summary>
+    private IReadOnlyList<ModeChange> History(CoordinatorSnapshot s) =>
+        s.ModeHistory is { Count: > 0 } switches
+            ? [.. switches.Select(m => new ModeChange(m.To, m.At ?? runtime.StartedAt, $"{m.Reason} ({m.Action})"))]
+            : [new ModeChange(s.Mode, runtime.StartedAt, "hub started")];
 
     internal static CoordinatorSummary Summary(CoordinatorSnapshot s)
     {

@@ -23,6 +23,10 @@ public sealed class CoordinatorState
     private readonly SortedDictionary<long, PendingCommit> _pending = [];
     private readonly bool _trackCommits;
     private readonly Dictionary<string, int> _failures = new(StringComparer.Ordinal);
+    private readonly Queue<CoordinationModeSwitched> _modeHistory = new();
+
+    /// <summary>How many mode switches the state (and its snapshots) keeps.</summary>
+    public const int ModeHistoryLength = 50;
     private ImmutableDictionary<string, LeaseGranted> _leases = ImmutableDictionary.Create<string, LeaseGranted>(StringComparer.Ordinal);
 
     /// <param name="trackCommits">True when a git mirror commits cold transitions (they are then pending until committed).</param>
@@ -131,6 +135,8 @@ public sealed class CoordinatorState
                 break;
             case CoordinationModeSwitched m:
                 Mode = ModeNames.Parse(m.To);
+                _modeHistory.Enqueue(m);
+                while (_modeHistory.Count > ModeHistoryLength) _modeHistory.Dequeue();
                 break;
             case TaskListReloaded t:
                 foreach (var id in t.Removed)
@@ -153,7 +159,7 @@ public sealed class CoordinatorState
         [.. _leases.GroupBy(l => l.Value).Select(g => g.Key.Files.Count == g.Count() ? g.Key : g.Key with { Files = [.. g.Select(l => l.Key).Order(StringComparer.Ordinal)] })],
         _cold.ToDictionary(c => c.Key, c => c.Value.ToWire(), StringComparer.Ordinal),
         ModeNames.ToWire(Mode), TransitionCounter, [.. _pending.Values], Paused,
-        new Dictionary<string, int>(_failures, StringComparer.Ordinal));
+        new Dictionary<string, int>(_failures, StringComparer.Ordinal), [.. _modeHistory]);
 
     private void Restore(CoordinatorSnapshot s)
     {
@@ -164,6 +170,8 @@ public sealed class CoordinatorState
         Mode = ModeNames.Parse(s.Mode);
         Paused = s.Paused;
         _failures.Clear();
+        _modeHistory.Clear();
+        foreach (var m in s.ModeHistory ?? []) _modeHistory.Enqueue(m);
         foreach (var (id, n) in s.Failures ?? new Dictionary<string, int>()) _failures[id] = n;
         foreach (var a in s.Agents) _agents[a.SessionId] = a;
         foreach (var a in s.Assignments) _assignments[a.PrId] = a;

@@ -157,7 +157,7 @@ public sealed partial class HubCoordinator : ReceivePersistentActor
         // A hub without Redis is isolated from its first moment (no agent is connected yet to be told).
         if (_settings.Modes.HealthCheck is null && _state.Mode != CoordinationMode.Isolated)
             stale.Add(new CoordinationModeSwitched(ModeNames.ToWire(_state.Mode), ModeNames.ToWire(CoordinationMode.Isolated),
-                ModeNames.ToWire(ModeAction.WorkIsolated), "no Redis is configured"));
+                ModeNames.ToWire(ModeAction.WorkIsolated), "no Redis is configured", Context.System.Scheduler.Now));
         PersistEvents([.. stale, .. Cascade(StateContext(), _prs.Keys)]);
         if (_settings.GitMirror is null) { _reconciled = true; RequestSchedule(); return; }
         DeferAsync(0, _ => _sync.Tell(new ReconcileColdStates(
@@ -379,7 +379,7 @@ public sealed partial class HubCoordinator : ReceivePersistentActor
     private void OnModeSwitchDecided(ModeSwitchDecided m)
     {
         if (m.From == m.To || _state.Mode == m.To) return;
-        Persist(new CoordinationModeSwitched(ModeNames.ToWire(_state.Mode), ModeNames.ToWire(m.To), ModeNames.ToWire(m.Action), m.Reason), e =>
+        Persist(new CoordinationModeSwitched(ModeNames.ToWire(_state.Mode), ModeNames.ToWire(m.To), ModeNames.ToWire(m.Action), m.Reason, Context.System.Scheduler.Now), e =>
         {
             Applied(e);
             _registry.Tell(new ToAllAgents(new ModeAnnouncement(m.To, m.Action)));

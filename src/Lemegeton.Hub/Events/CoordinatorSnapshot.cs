@@ -7,6 +7,7 @@ namespace Lemegeton.Hub.Events;
 /// <param name="TransitionCounter">Cold transitions so far (numbers <see cref="PendingCommit.Id"/>).</param>
 /// <param name="PendingCommits">Cold transitions not yet known to be in git.</param>
 /// <param name="Failures">Failed attempts per PR since its last cold transition (absent in older snapshots: none).</param>
+/// <param name="ModeHistory">The latest mode switches, oldest first (at most <see cref="Actors.CoordinatorState.ModeHistoryLength"/>).</param>
 /// <param name="Paused">Scheduling paused by an operator (absent in older snapshots: false).</param>
 public sealed record CoordinatorSnapshot(
     long FencingCounter,
@@ -19,4 +20,5 @@ public sealed record CoordinatorSnapshot(
     long TransitionCounter = 0,
     IReadOnlyList<PendingCommit>? PendingCommits = null,
     bool Paused = false,
-    IReadOnlyDictionary<string, int>? Failures = null) : IPersistedEvent;
+    IReadOnlyDictionary<string, int>? Failures = null,
+    IReadOnlyList<CoordinationModeSwitched>? ModeHistory = null) : IPersistedEvent;

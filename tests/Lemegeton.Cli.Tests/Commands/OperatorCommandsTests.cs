@@ -87,7 +87,8 @@ public sealed class OperatorCommandsTests
             byState.GetProperty("new").GetInt32(), byState.GetProperty("completed").GetInt32()));
         var table = hub.Cli("status");
         Assert.Equal(0, table.ExitCode);
-        Assert.Contains("mode:       distributed", table.Output);
+        // The test hub has no Redis: the coordinator is isolated from its first moment.
+        Assert.Contains("mode:       isolated", table.Output);
         Assert.Contains("agents:     1 (1 working)", table.Output);
         Assert.Contains("in-progress", table.Output);
         var watch = hub.Cli("status", "--watch", "--interval", "0.05", "--watch-limit", "2");
@@ -133,10 +134,12 @@ public sealed class OperatorCommandsTests
         Fails(hub.Cli("leases", "list", "--agent", "nobody"), 4, "no agent nobody");
 
         // mode
-        Assert.Equal("distributed", Json(hub.Cli("mode", "show", "--json")).GetProperty("mode").GetString());
-        Assert.Contains("mode: distributed", hub.Cli("mode", "show").Output);
-        Assert.Equal("hub started", Json(hub.Cli("mode", "history", "--json"))[0].GetProperty("reason").GetString());
-        Assert.Contains("hub started", hub.Cli("mode", "history").Output);
+        Assert.Equal("isolated", Json(hub.Cli("mode", "show", "--json")).GetProperty("mode").GetString());
+        Assert.Contains("mode: isolated", hub.Cli("mode", "show").Output);
+        var history = Json(hub.Cli("mode", "history", "--json"));
+        Assert.Equal("isolated", history[history.GetArrayLength() - 1].GetProperty("mode").GetString());
+        Assert.Equal("no Redis is configured (WORK_ISOLATED)", history[history.GetArrayLength() - 1].GetProperty("reason").GetString());
+        Assert.Contains("no Redis is configured", hub.Cli("mode", "history").Output);
 
         // actors
         var tree = Json(hub.Cli("actors", "--json"));
