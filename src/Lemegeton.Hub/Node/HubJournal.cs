@@ -23,6 +23,8 @@ namespace Lemegeton.Hub.Node;
 public sealed partial class HubJournal(string repositoryRoot, RedisOptions redis, JournalOptions journal, ILogger<HubJournal> logger) : IAsyncDisposable
 {
     private readonly Lock _stopLock = new();
+    private readonly Lock _startLock = new();
+    private Task? _started;
     private EmbeddedRedis? _embedded;
     private Task? _stopped;
 
@@ -47,9 +49,21 @@ public sealed partial class HubJournal(string repositoryRoot, RedisOptions redis
     /// <summary>The coordination mode this journal starts in: distributed with Redis, isolated without.</summary>
     public string Mode => RedisConnection is null ? "isolated" : "distributed";
 
-    /// <summary>Decides, starting (or adopting) the embedded Redis when that is the choice.</summary>
+    /// <summary>
+    /// Decides, starting (or adopting) the embedded Redis when that is the choice. Once: later calls return
+    /// the first call's task (the actor system's configuration needs the choice, and Akka.Hosting may build
+    /// the system before <see cref="HubJournalStarter"/> runs).
+    /// </summary>
     /// <exception cref="HubStartupException">The configured URL is malformed.</exception>
-    public async Task StartAsync(TimeProvider time, CancellationToken ct)
+    public Task StartAsync(TimeProvider time, CancellationToken ct)
+    {
+        lock (_startLock)
+        {
+            return _started ??= StartOnceAsync(time, ct);
+        }
+    }
+
+    private async Task StartOnceAsync(TimeProvider time, CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(redis.Url))
         {
@@ -71,9 +85,11 @@ public sealed partial class HubJournal(string repositoryRoot, RedisOptions redis
         LogChosen(logger, PluginId, RedisConnection is null ? "none" : redis.Url is null ? "embedded" : "configured", Mode);
     }
 
-    /// <summary>Adds the chosen journal (and the local snapshot store) as the actor system's defaults.</summary>
+    /// <summary>Adds the chosen journal (and the local snapshot store) as the actor system's defaults; call <see cref="StartAsync"/> first.</summary>
     public void Configure(AkkaConfigurationBuilder builder)
     {
+        if (_started is not { IsCompletedSuccessfully: true })
+            throw new InvalidOperationException("HubJournal.Configure before StartAsync completed: the journal would be chosen without Redis.");
         if (RedisConnection is null)
         {
             builder.WithLocalJournal(LocalDirectory, journal.File, SnapshotDirectory);

@@ -57,7 +57,10 @@ public static class HubNode
             // The daemon's shutdown sequence drives CoordinatedShutdown (its last step): the runtime's exit hook must not run it first.
             akka.AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend);
             akka.WithLemegetonSerializer(HubEvents.Registry);
-            sp.GetRequiredService<HubJournal>().Configure(akka);
+            // Akka.Hosting builds the system before HubJournalStarter runs: choose the journal (Redis or not) first.
+            var journal = sp.GetRequiredService<HubJournal>();
+            journal.StartAsync(sp.GetRequiredService<TimeProvider>(), CancellationToken.None).GetAwaiter().GetResult();
+            journal.Configure(akka);
             var git = new GitMirrorOptions
             {
                 TaskListPath = settings.TaskListPath,

@@ -65,7 +65,7 @@ public sealed class AgentProcessActor : ReceiveActor, IWithTimers
     private void Start()
     {
         if (_stopping || _process is not null) return;
-        var command = AgentProcessGroup.Wrap(_commandLine(new AgentLaunch(_agent, _hubAddress, _settings.ExecTemplate, _settings.WorkingDirectory)));
+        var command = AgentProcessGroup.Wrap(_commandLine(new AgentLaunch(_agent, _hubAddress, _settings.ExecTemplate, _settings.WorkingDirectory, _settings.CommandTimeout)));
         var start = new ProcessStartInfo(command.FileName)
         {
             WorkingDirectory = _settings.WorkingDirectory,
