@@ -97,9 +97,10 @@ public sealed class AgentProcessActor : ReceiveActor, IWithTimers
 
         _process = process;
         var pid = _pid = process.Id;
-        process.Exited += (_, _) => _ = ReportExitAsync(process, generation, pid, self);
+        var orphans = new OrphanReaping(_agent.Id, _settings.WorkingDirectory, _settings.StopGrace, _logger);
+        process.Exited += (_, _) => _ = ReportExitAsync(process, generation, pid, self, orphans);
         // Exited is raised only for a process that exits after the subscription; one that was quicker is caught here.
-        if (process.HasExited) _ = ReportExitAsync(process, generation, pid, self);
+        if (process.HasExited) _ = ReportExitAsync(process, generation, pid, self, orphans);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         process.StandardInput.Close();
@@ -180,8 +181,10 @@ public sealed class AgentProcessActor : ReceiveActor, IWithTimers
     /// <summary>
     /// Tells the exit once the process's output is read to the end, so that its last lines (often the
     /// reason it failed) are logged before it is restarted; bounded, since a tool it started may hold the pipe.
+    /// A failed agent's PR command may still run in a group of its own: it is stopped first (off the actor thread),
+    /// so it cannot finish the PR behind the back of the agent the hub hands it to (see <see cref="OrphanedAgentCommands"/>).
     /// </summary>
-    private static async Task ReportExitAsync(Process process, int generation, int pid, IActorRef self)
+    private static async Task ReportExitAsync(Process process, int generation, int pid, IActorRef self, OrphanReaping orphans)
     {
         try
         {
@@ -189,8 +192,24 @@ public sealed class AgentProcessActor : ReceiveActor, IWithTimers
         }
         catch (TimeoutException) { }
         catch (InvalidOperationException) { }
-        self.Tell(new AgentProcessExited(generation, pid, SafeExitCode(process)));
+        var exitCode = SafeExitCode(process);
+        if (exitCode != 0)
+        {
+            try
+            {
+                var stopped = await OrphanedAgentCommands.StopAsync(orphans.AgentId, orphans.RepositoryRoot, orphans.Grace).ConfigureAwait(false);
+                if (stopped.Count > 0) SpawnerLog.OrphanedCommandsStopped(orphans.Logger, orphans.AgentId, pid, string.Join(", ", stopped));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                SpawnerLog.OrphanedCommandsUnknown(orphans.Logger, orphans.AgentId, pid, e.Message);
+            }
+        }
+        self.Tell(new AgentProcessExited(generation, pid, exitCode));
     }
+
+    /// <summary>What <see cref="ReportExitAsync"/> needs to stop the commands a dead agent left behind.</summary>
+    private sealed record OrphanReaping(string AgentId, string RepositoryRoot, TimeSpan Grace, ILogger Logger);
 
     private static int SafeExitCode(Process process)
     {

@@ -108,7 +108,7 @@ public sealed partial class AgentFleetProcessTests(ITestOutputHelper output)
             Assert.All(shells.Concat(children), p => Assert.False(Posix.IsAlive(p), $"pid {p} of a stopped command still runs"));
             // The agent itself was fine: the same process did all three attempts.
             Assert.Equal(agentPid, fleet.AgentProcesses()["worker-1"]);
-            Assert.Contains("PR-001: ready → broken", fleet.Commits().Select(c => c.Subject));
+            Assert.Contains("PR-001: in-progress → broken", fleet.Commits().Select(c => c.Subject));
         }
         finally
         {
