@@ -52,7 +52,24 @@ public sealed class AgentProcessActor : ReceiveActor, IWithTimers
     public static Props Props(SpawnedAgent agent, SpawnerSettings settings, string hubAddress, ILoggerFactory loggers) =>
         Akka.Actor.Props.Create(() => new AgentProcessActor(agent, settings, hubAddress, loggers));
 
-    protected override void PreStart() => Self.Tell(StartAgentProcess.Instance);
+    // Before the first start: agent processes of the same id a killed hub left running are stopped (off the actor thread).
+    protected override void PreStart()
+    {
+        var (id, root, grace, logger) = (_agent.Id, _settings.WorkingDirectory, _settings.StopGrace, _logger);
+        Task.Run(async () =>
+        {
+            try
+            {
+                var stopped = await OrphanedAgentProcesses.StopAsync(id, root, grace).ConfigureAwait(false);
+                if (stopped.Count > 0) SpawnerLog.LeftoverAgentsStopped(logger, id, string.Join(", ", stopped));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                SpawnerLog.OrphanedCommandsUnknown(logger, id, 0, e.Message);
+            }
+            return StartAgentProcess.Instance;
+        }).PipeTo(Self, failure: _ => StartAgentProcess.Instance);
+    }
 
     // A crash of this actor or its stop must not leave an orphan behind: kill the whole group at once.
     protected override void PostStop()

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Lemegeton.Hub.Daemon;
 
 namespace Lemegeton.Hub.Spawner;
@@ -17,33 +15,19 @@ internal static class OrphanedAgentCommands
     /// <summary>Process groups of commands of agent <paramref name="agentId"/> working in <paramref name="repositoryRoot"/>.</summary>
     public static IReadOnlyList<int> FindGroups(string agentId, string repositoryRoot)
     {
-        var groups = new SortedSet<int>();
-        if (!Directory.Exists("/proc")) return [];
-        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(repositoryRoot));
-        var wanted = new[] { $"LEMEGETON_AGENT_ID={agentId}", $"LEMEGETON_REPOSITORY={root}" };
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
-            try
-            {
-                var environment = Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(dir, "environ"))).Split('\0');
-                if (!wanted.All(environment.Contains) || !environment.Any(v => v.StartsWith("LEMEGETON_FENCING_TOKEN=", StringComparison.Ordinal))) continue;
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                // "pid (comm) S ppid pgrp …": the fields after the last ')'.
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                if (fields[0] is "Z" or "X") continue;
-                groups.Add(int.Parse(fields[2], CultureInfo.InvariantCulture));
-            }
-            catch (IOException) { }
-            catch (UnauthorizedAccessException) { }
-        }
-        return [.. groups];
+        var wanted = new[] { $"LEMEGETON_AGENT_ID={agentId}", $"LEMEGETON_REPOSITORY={ProcFs.Normalize(repositoryRoot)}" };
+        return [.. ProcFs.Processes()
+            .Where(p => wanted.All(p.Environment.Contains) && p.Environment.Any(v => v.StartsWith("LEMEGETON_FENCING_TOKEN=", StringComparison.Ordinal)))
+            .Select(p => p.Group).Distinct().Order()];
     }
 
     /// <summary>Stops the groups <see cref="FindGroups"/> finds: SIGTERM, then SIGKILL after <paramref name="grace"/>. Returns them.</summary>
-    public static async Task<IReadOnlyList<int>> StopAsync(string agentId, string repositoryRoot, TimeSpan grace)
+    public static Task<IReadOnlyList<int>> StopAsync(string agentId, string repositoryRoot, TimeSpan grace) =>
+        StopGroupsAsync(FindGroups(agentId, repositoryRoot), grace);
+
+    /// <summary>SIGTERM to each of <paramref name="groups"/>, SIGKILL to what is left after <paramref name="grace"/>. Returns them.</summary>
+    public static async Task<IReadOnlyList<int>> StopGroupsAsync(IReadOnlyList<int> groups, TimeSpan grace)
     {
-        var groups = FindGroups(agentId, repositoryRoot);
         if (groups.Count == 0) return groups;
         foreach (var g in groups) Posix.Signal(-g, Posix.SigTerm);
         var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -49,4 +49,7 @@ internal static partial class SpawnerLog
 
     [LoggerMessage(114, LogLevel.Warning, "Agent {AgentId} (pid {Pid}) died; could not look for a PR command it left running: {Reason}")]
     public static partial void OrphanedCommandsUnknown(ILogger logger, string agentId, int pid, string reason);
+
+    [LoggerMessage(115, LogLevel.Warning, "Agent {AgentId}: stopped process(es) {Pids} of the same agent left running by a hub that was killed, before starting it again")]
+    public static partial void LeftoverAgentsStopped(ILogger logger, string agentId, string pids);
 }

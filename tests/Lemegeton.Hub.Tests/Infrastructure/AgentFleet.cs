@@ -157,12 +157,30 @@ public sealed class AgentFleet : IAsyncDisposable
         return text;
     }
 
-    /// <summary>PIDs of the <c>lemegeton agent</c> processes running in this repository, by agent id.</summary>
-    public IReadOnlyDictionary<string, int> AgentProcesses()
+    /// <summary>PIDs of the <c>lemegeton agent</c> processes running in this repository, by agent id (one each, see <see cref="AllAgentProcesses"/>).</summary>
+    public IReadOnlyDictionary<string, int> AgentProcesses() =>
+        AllAgentProcesses().GroupBy(a => a.AgentId).ToDictionary(g => g.Key, g => g.First().Pid, StringComparer.Ordinal);
+
+    /// <summary>Every live <c>lemegeton agent … --id ID</c> process whose working directory is this repository (Linux /proc).</summary>
+    public IReadOnlyList<(string AgentId, int Pid)> AllAgentProcesses()
     {
-        var found = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var id in Enumerable.Range(1, 8).Select(n => $"worker-{n.ToString(CultureInfo.InvariantCulture)}"))
-            if (DemoAgentProcesses.Find(id, Root) is { } pid) found[id] = pid;
+        var found = new List<(string, int)>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
+            try
+            {
+                var args = File.ReadAllText(Path.Combine(dir, "cmdline")).Split('\0');
+                var id = Array.IndexOf(args, "--id");
+                if (Array.IndexOf(args, "agent") < 0 || id < 0 || id + 1 >= args.Length || args[0].EndsWith("setsid", StringComparison.Ordinal)) continue;
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                if (stat[(stat.LastIndexOf(')') + 2)..].StartsWith('Z')) continue;
+                var cwd = new DirectoryInfo(Path.Combine(dir, "cwd")).ResolveLinkTarget(returnFinalTarget: true)?.FullName;
+                if (cwd is not null && cwd.TrimEnd('/') == Root.TrimEnd('/')) found.Add((args[id + 1], pid));
+            }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
         return found;
     }
 
@@ -181,7 +199,7 @@ public sealed class AgentFleet : IAsyncDisposable
         for (var i = 0; i < Hubs.Count; i++) File.WriteAllText($"/tmp/fleet-debug-{Path.GetFileName(Root)}-{i}.log", Hubs[i].Output + Hubs[i].Error); // DEBUG
         foreach (var hub in Hubs) hub.Dispose();
         // Agents a killed hub left behind.
-        foreach (var pid in AgentProcesses().Values) Posix.Signal(pid, Posix.SigKill);
+        foreach (var (_, pid) in AllAgentProcesses()) Posix.Signal(pid, Posix.SigKill);
         Redis.Kill();
         Repository.Dispose();
         try { _redisDirectory.Delete(recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }

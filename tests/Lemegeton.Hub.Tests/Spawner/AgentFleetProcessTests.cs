@@ -129,9 +129,15 @@ public sealed partial class AgentFleetProcessTests(ITestOutputHelper output)
         var prs = await fleet.UntilPrsAsync("all 12 PRs completed after the restart", p => p.All(x => x.ColdState == "completed"), Patience);
         var transitions = await fleet.TransitionsAsync();
         Assert.All(prs, p => Assert.True(transitions.Count(t => t.PrId == p.Id && t.To == "completed") == 1, $"{p.Id} completed twice"));
-        var agentsAfter = fleet.AgentProcesses();
+        // One cold-transition commit per PR's completion, once the restarted hub has caught git up.
+        await UntilAsync("one '→ completed' commit per PR", () => Task.FromResult<object?>(
+            prs.All(p => fleet.Commits().Count(c => c.Subject.StartsWith($"{p.Id}: ", StringComparison.Ordinal) && c.Subject.EndsWith(" → completed", StringComparison.Ordinal)) == 1) ? prs : null));
+        // The killed hub's agents did not run on next to the new hub's: one process per agent id.
+        var agentsAfter = fleet.AllAgentProcesses();
         output.WriteLine($"agents after: {string.Join(", ", agentsAfter)}");
-        Assert.Equal(3, agentsAfter.Count);
+        Assert.Equal(["worker-1", "worker-2", "worker-3"], agentsAfter.Select(a => a.AgentId).Order());
+        Assert.All(agentsBefore.Values, pid => Assert.False(Posix.IsAlive(pid), $"agent {pid} of the killed hub still runs"));
+        Assert.Contains("left running by a hub that was killed", fleet.Hub.Output);
     }
 
     private static bool CommandStarted(AgentFleet fleet, string agentId, string prId) =>
