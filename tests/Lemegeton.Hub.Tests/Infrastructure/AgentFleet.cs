@@ -196,7 +196,6 @@ public sealed class AgentFleet : IAsyncDisposable
             try { await Hub.Process.WaitForExitAsync(cts.Token); }
             catch (OperationCanceledException) { }
         }
-        for (var i = 0; i < Hubs.Count; i++) File.WriteAllText($"/tmp/fleet-debug-{Path.GetFileName(Root)}-{i}.log", Hubs[i].Output + Hubs[i].Error); // DEBUG
         foreach (var hub in Hubs) hub.Dispose();
         // Agents a killed hub left behind.
         foreach (var (_, pid) in AllAgentProcesses()) Posix.Signal(pid, Posix.SigKill);

@@ -108,7 +108,9 @@ public sealed partial class AgentFleetProcessTests(ITestOutputHelper output)
             Assert.All(shells.Concat(children), p => Assert.False(Posix.IsAlive(p), $"pid {p} of a stopped command still runs"));
             // The agent itself was fine: the same process did all three attempts.
             Assert.Equal(agentPid, fleet.AgentProcesses()["worker-1"]);
-            Assert.Contains("PR-001: in-progress → broken", fleet.Commits().Select(c => c.Subject));
+            // The cold transition reaches git right after the journal: wait for its commit.
+            await UntilAsync("the commit of PR-001 → broken", () => Task.FromResult<object?>(
+                fleet.Commits().Any(c => c.Subject == "PR-001: in-progress → broken") ? fleet : null));
         }
         finally
         {
