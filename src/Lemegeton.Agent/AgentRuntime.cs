@@ -28,10 +28,7 @@ public sealed partial class AgentRuntime : IAsyncDisposable
     /// <summary>Name of the hub's coordinator singleton manager (<c>/user/coordinator</c>).</summary>
     public const string CoordinatorPath = "/user/coordinator";
 
-    /// <summary>
-    /// Name of the singleton under its manager: the hub (Akka.Hosting's <c>WithSingleton</c>, see
-    /// <c>HubCoordinatorSingleton.DefaultName</c>) names it like the manager, so it is <c>/user/coordinator/coordinator</c>.
-    /// </summary>
+    /// <summary>The singleton's own name under its manager (the hub starts it with Akka.Hosting, which names it like the manager).</summary>
     public const string CoordinatorSingletonName = "coordinator";
 
     private readonly AgentOptions _options;

@@ -457,9 +457,11 @@ public sealed partial class HubCoordinator : ReceivePersistentActor
     private void PersistEvents(IReadOnlyList<IPersistedEvent> events)
     {
         if (events.Count == 0) return;
+        var last = events[^1];
         PersistAll(events, e =>
         {
-            Applied(e);
+            // A batch (the start cascade can be thousands of events) is snapshotted at most once, after its last event.
+            Applied(e, snapshotDue: ReferenceEquals(e, last));
             switch (e)
             {
                 case PrAssigned a when _prs.TryGetValue(a.PrId, out var pr):
@@ -483,12 +485,12 @@ public sealed partial class HubCoordinator : ReceivePersistentActor
         _leaseHolders = now;
     }
 
-    private void Applied(IPersistedEvent e)
+    private void Applied(IPersistedEvent e, bool snapshotDue = true)
     {
         _state.Apply(e);
         Context.System.EventStream.Publish(e);
         NotifyIfNoWorkingAgents();
-        if (++_eventsSinceSnapshot >= _settings.SnapshotEvery)
+        if (++_eventsSinceSnapshot >= _settings.SnapshotEvery && snapshotDue)
         {
             _eventsSinceSnapshot = 0;
             SaveSnapshot(_state.ToSnapshot());
