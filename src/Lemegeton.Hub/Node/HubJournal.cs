@@ -80,9 +80,11 @@ public sealed partial class HubJournal(string repositoryRoot, RedisOptions redis
         LogChosen(logger, PluginId, RedisConnection is null ? "none" : redis.Url is null ? "embedded" : "configured", Mode);
     }
 
-    /// <summary>Adds the chosen journal (and the local snapshot store) as the actor system's defaults.</summary>
+    /// <summary>Adds the chosen journal (and the local snapshot store) as the actor system's defaults; call <see cref="StartAsync"/> first.</summary>
     public void Configure(AkkaConfigurationBuilder builder)
     {
+        if (_started is not { IsCompletedSuccessfully: true })
+            throw new InvalidOperationException("HubJournal.Configure before StartAsync completed: the journal would be chosen without Redis.");
         if (RedisConnection is null)
         {
             builder.WithLocalJournal(LocalDirectory, journal.File, SnapshotDirectory);
