@@ -109,7 +109,7 @@ internal sealed class TestCluster : IAsyncDisposable
         var cluster = Cluster.Get(Hub);
         cluster.Join(cluster.SelfAddress);
         Hub.ActorOf(ClusterSingletonManager.Props(HubCoordinator.Props(settings), PoisonPill.Instance,
-            ClusterSingletonManagerSettings.Create(Hub).WithRole("hub")), "coordinator");
+            ClusterSingletonManagerSettings.Create(Hub).WithRole("hub").WithSingletonName("coordinator")), "coordinator");
         HubProxy = Proxy(Hub);
     }
 
@@ -147,7 +147,7 @@ internal sealed class TestCluster : IAsyncDisposable
     }
 
     private static IActorRef Proxy(ActorSystem system) =>
-        system.ActorOf(ClusterSingletonProxy.Props("/user/coordinator", ClusterSingletonProxySettings.Create(system).WithRole("hub")), "coordinator-proxy");
+        system.ActorOf(ClusterSingletonProxy.Props("/user/coordinator", ClusterSingletonProxySettings.Create(system).WithRole("hub").WithSingletonName("coordinator")), "coordinator-proxy");
 
     private static ActorSystemSetup Setup(string role, string extra)
     {
