@@ -236,6 +236,7 @@ public sealed partial class HubCoordinator : ReceivePersistentActor
             case CompletePr c: Complete(agent, c); break;
             case FailPr f: Fail(agent, f); break;
             case ProgressReport: break;
+            case Lemegeton.Protocol.Queries.ExplainPrRequest q: AnswerExplain(m.SessionId, q); break;
             default:
                 Reply(m.SessionId, new ProtocolError(ErrorCodes.UnknownType, $"The hub does not take {m.Message.GetType().Name} here."));
                 break;

@@ -116,14 +116,21 @@ internal sealed class TestCluster : IAsyncDisposable
     /// <summary>Starts an agent node that joins the hub and runs one <see cref="TestAgent"/>.</summary>
     public ActorSystem StartAgent(string agentId, string agentType, TestAgentBehaviour behaviour, IActorRef monitor, TimeSpan? workTime = null, ManualResetEventSlim? hang = null)
     {
+        var (system, proxy) = StartAgentNode();
+        system.ActorOf(TestAgent.Props(proxy, agentId, agentType, behaviour, Occupancy, monitor, workTime ?? TimeSpan.FromMilliseconds(20), hang), "agent-" + agentId);
+        return system;
+    }
+
+    /// <summary>Starts an agent node (role agent) that joins the hub, with a singleton proxy to the coordinator; the test plays the agent.</summary>
+    public (ActorSystem System, IActorRef CoordinatorProxy) StartAgentNode()
+    {
         var system = ActorSystem.Create("lemegeton", Setup("agent", $$"""
             akka.coordinated-shutdown.run-by-actor-system-terminate = off
             {{_extraConfig}}
             """));
         _agents.Add(system);
         Cluster.Get(system).Join(Cluster.Get(Hub).SelfAddress);
-        system.ActorOf(TestAgent.Props(Proxy(system), agentId, agentType, behaviour, Occupancy, monitor, workTime ?? TimeSpan.FromMilliseconds(20), hang), "agent-" + agentId);
-        return system;
+        return (system, Proxy(system));
     }
 
     public async ValueTask DisposeAsync()
