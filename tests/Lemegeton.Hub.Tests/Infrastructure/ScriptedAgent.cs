@@ -31,7 +31,7 @@ internal sealed class ScriptedAgent : ReceiveActor, IWithTimers
             report(w);
             Timers.StartPeriodicTimer("heartbeat", Beat.Instance, TimeSpan.FromMilliseconds(w.HeartbeatIntervalMs));
         });
-        Receive<Beat>(_ => _session.Tell(new Heartbeat(++_seq, _current is null ? HeartbeatStates.Idle : HeartbeatStates.Working)));
+        Receive<Beat>(_ => _session.Tell(_current is null ? new Heartbeat(++_seq, HeartbeatStates.Idle) : new Heartbeat(++_seq, HeartbeatStates.Working, [_current.PrId])));
         Receive<AssignPr>(a =>
         {
             report(a);
