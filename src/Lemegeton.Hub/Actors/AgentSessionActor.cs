@@ -47,7 +47,7 @@ public sealed class AgentSessionActor : ReceiveActor, IWithTimers
         ReceiveAny(m =>
         {
             if (!Sender.Equals(_agent)) return;
-            _agent.Tell(new ProtocolError(ErrorCodes.UnknownType, $"The hub does not take {m.GetType().Name} from an agent."), Self);
+            _agent.Tell(new ProtocolError(ErrorCodes.UnknownType, $"The hub does not take {m.GetType().Name} from an agent.", (m as IProtocolRequest)?.CorrelationId), Self);
         });
     }
 

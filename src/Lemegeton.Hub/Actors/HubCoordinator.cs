@@ -238,7 +238,7 @@ public sealed partial class HubCoordinator : ReceivePersistentActor
             case ProgressReport: break;
             case Lemegeton.Protocol.Queries.ExplainPrRequest q: AnswerExplain(m.SessionId, q); break;
             default:
-                Reply(m.SessionId, new ProtocolError(ErrorCodes.UnknownType, $"The hub does not take {m.Message.GetType().Name} here."));
+                Reply(m.SessionId, new ProtocolError(ErrorCodes.UnknownType, $"The hub does not take {m.Message.GetType().Name} here.", (m.Message as IProtocolRequest)?.CorrelationId));
                 break;
         }
     }
