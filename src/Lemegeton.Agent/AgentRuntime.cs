@@ -28,6 +28,9 @@ public sealed partial class AgentRuntime : IAsyncDisposable
     /// <summary>Name of the hub's coordinator singleton manager (<c>/user/coordinator</c>).</summary>
     public const string CoordinatorPath = "/user/coordinator";
 
+    /// <summary>Name of the singleton inside that manager: the hub starts it as <c>/user/coordinator/coordinator</c> (HubCoordinatorSingleton.DefaultName).</summary>
+    public const string CoordinatorSingletonName = "coordinator";
+
     private readonly AgentOptions _options;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
@@ -138,7 +141,7 @@ public sealed partial class AgentRuntime : IAsyncDisposable
         var hub = Address.Parse(_options.HubAddress);
         var system = ActorSystem.Create(hub.System, ActorSystemSetup.Create(BootstrapSetup.Create().WithConfig(BuildConfig(_options)), LemegetonSerialization.CreateSetup()));
         _system = system;
-        var proxy = system.ActorOf(ClusterSingletonProxy.Props(CoordinatorPath, ClusterSingletonProxySettings.Create(system).WithRole("hub")), "coordinator-proxy");
+        var proxy = system.ActorOf(ClusterSingletonProxy.Props(CoordinatorPath, ClusterSingletonProxySettings.Create(system).WithRole("hub").WithSingletonName(CoordinatorSingletonName)), "coordinator-proxy");
         system.ActorOf(HubWatcher.Props(_options.HubLostAfter, _loggers.CreateLogger("Lemegeton.Agent.HubWatcher")), "hub-watcher");
         var runner = new CommandRunner(_time, _loggers.CreateLogger("Lemegeton.Agent.Command"));
         foreach (var slot in _slots.Where(s => !s.Stopped.IsCompleted))
