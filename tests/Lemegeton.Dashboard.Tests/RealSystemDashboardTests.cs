@@ -120,6 +120,42 @@ public sealed class RealSystemDashboardTests(ChromiumFixture chromium, ITestOutp
         }
     }
 
+    [Fact]
+    public async Task A_demo_whose_dashboard_port_is_taken_runs_its_gateway_on_a_free_port_and_stops_hub_and_gateway_at_the_end()
+    {
+        await using var system = LemegetonSystem.InNewFolder();
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+        // The configured dashboard port is taken (the hub's Akka port is a free one, as always in tests).
+        using var demo = LemegetonProcess.Start(Path.GetTempPath(),
+            ["demo", "--dir", system.Root, "--agents", "2", "--timeout", "4m", "--set", "akka.remote.dot-netty.tcp.port=0", "--set", $"lemegeton.gateway.port={port}"]);
+        try
+        {
+            var line = await demo.WaitForLineAsync(l => l.StartsWith("dashboard: ", StringComparison.Ordinal), Starting);
+            var url = new Uri(line["dashboard: ".Length..].Trim());
+            Assert.NotEqual(port, url.Port);
+            Assert.Contains($"http://127.0.0.1:{port}", demo.Output); // the note names the taken address
+            Assert.Contains("it runs on a free port instead", demo.Output);
+            using var http = new HttpClient { Timeout = Patience };
+            using (var status = await http.GetAsync(new Uri(url, "/api/status")))
+                Assert.True(status.IsSuccessStatusCode, $"the gateway answers at the printed URL: {status.StatusCode}");
+
+            Assert.True(await demo.WaitForExitAsync(TimeSpan.FromMinutes(4)), "the demo did not end; output:\n" + demo.Output);
+            Assert.True(demo.Process.ExitCode == 0, $"demo exit {demo.Process.ExitCode}:\n{demo.Output}");
+            Assert.Contains("hub stopped.", demo.Output);
+            Assert.Contains("gateway stopped.", demo.Output);
+            Assert.False(File.Exists(system.Hub.PidFile), "the hub's PID file is gone");
+            Assert.False(File.Exists(Path.Combine(system.Hub.StateDirectory, "gateway.pid")), "the gateway's PID file is gone");
+            await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(new Uri(url, "/api/status")));
+        }
+        catch
+        {
+            output.WriteLine("demo output:\n" + demo.Output);
+            throw;
+        }
+    }
+
     /// <summary>
     /// Polls the hub's admin API while the demo runs; each time a PR turns completed there, waits for the
     /// page to show it in the completed column, bounded by one second from the moment the hub showed it.

@@ -39,7 +39,7 @@ public static partial class DemoGateway
         return stop.ExitCode == 0 ? "gateway stopped." : $"gateway stop: {stop.Output}";
     }
 
-    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
+    private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim().TrimEnd('.');
 
     [GeneratedRegex(@"dashboard:\s+(\S+)")]
     private static partial Regex DashboardLine();
