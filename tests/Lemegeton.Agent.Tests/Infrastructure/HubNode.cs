@@ -107,7 +107,7 @@ internal sealed class HubNode : IAsyncDisposable
         cluster.Join(cluster.SelfAddress);
         Port = cluster.SelfAddress.Port!.Value;
         System.ActorOf(ClusterSingletonManager.Props(HubCoordinator.Props(Settings), PoisonPill.Instance,
-            ClusterSingletonManagerSettings.Create(System).WithRole("hub")), "coordinator");
+            ClusterSingletonManagerSettings.Create(System).WithRole("hub").WithSingletonName(AgentRuntime.CoordinatorSingletonName)), "coordinator");
         System.ActorOf(AgentNodeGatekeeper.Props(registrationDeadline), "agent-gatekeeper");
     }
 
