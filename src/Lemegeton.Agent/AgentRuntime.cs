@@ -28,7 +28,7 @@ public sealed partial class AgentRuntime : IAsyncDisposable
     /// <summary>Name of the hub's coordinator singleton manager (<c>/user/coordinator</c>).</summary>
     public const string CoordinatorPath = "/user/coordinator";
 
-    /// <summary>Name of the singleton inside that manager: the hub starts it as <c>/user/coordinator/coordinator</c> (HubCoordinatorSingleton.DefaultName).</summary>
+    /// <summary>The singleton's own name under its manager (the hub starts it with Akka.Hosting, which names it like the manager).</summary>
     public const string CoordinatorSingletonName = "coordinator";
 
     private readonly AgentOptions _options;

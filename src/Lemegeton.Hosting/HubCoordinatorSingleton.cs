@@ -11,7 +11,10 @@ namespace Lemegeton.Hosting;
 /// </summary>
 public static class HubCoordinatorSingleton
 {
-    /// <summary>The singleton's name unless the caller gives another: its manager is <c>/user/coordinator</c>.</summary>
+    /// <summary>
+    /// The singleton's name unless the caller gives another: its manager is <c>/user/coordinator</c> and the singleton
+    /// <c>/user/coordinator/coordinator</c>, so a proxy built by hand needs <c>WithSingletonName(DefaultName)</c> (Akka's default is <c>singleton</c>).
+    /// </summary>
     public const string DefaultName = "coordinator";
 
     /// <summary>

@@ -37,9 +37,10 @@ public sealed class McpServerTests
     }
 
     [Fact]
-    public async Task Inside_an_agents_command_the_tools_show_the_pr_refuse_a_held_file_naming_its_holder_and_complete_the_pr()
+    public async Task Inside_an_agents_command_the_tools_show_the_pr_refuse_a_held_file_naming_its_holder_explain_a_waiting_pr_and_complete_the_pr()
     {
-        await using var hub = await HubNode.StartAsync(TestTaskList.Build(["src/a.txt"], ["src/b.txt"]));
+        // PR-003 waits for PR-001.
+        await using var hub = await HubNode.StartAsync(TestTaskList.BuildWithDependencies((["src/a.txt"], []), (["src/b.txt"], []), (["src/c.txt"], [TestTaskList.Id(1)])));
         var dir = Path.Combine(hub.Root, "signals");
         Directory.CreateDirectory(dir);
         var script = Path.Combine(hub.Root, "wait.sh");
@@ -63,14 +64,30 @@ public sealed class McpServerTests
         Assert.True(refused.IsError);
         Assert.Matches("src/b.txt is leased by agent w-[12] for PR-002", Text(refused));
 
+        // Asked of the hub through the agent's session: the dependency and the agent on it are named.
+        var why = await client.CallToolAsync("why_waiting", new Dictionary<string, object?> { ["prId"] = "PR-003" });
+        Assert.False(why.IsError, Text(why));
+        Assert.StartsWith("PR-003 (new) is not running:", Text(why));
+        Assert.Matches(@"waiting for dependency PR-001 \([a-z-]+, w-[12] is on it\)", Text(why));
+        var unknown = await client.CallToolAsync("why_waiting", new Dictionary<string, object?> { ["prId"] = "PR-404" });
+        Assert.True(unknown.IsError);
+        Assert.Contains("no PR 'PR-404'", Text(unknown));
+
         var progress = await client.CallToolAsync("report_progress", new Dictionary<string, object?> { ["percent"] = 40, ["message"] = "halfway" });
         Assert.False(progress.IsError, Text(progress));
         var complete = await client.CallToolAsync("complete", new Dictionary<string, object?> { ["summary"] = "changed part 1 through MCP" });
         Assert.False(complete.IsError, Text(complete));
 
         await File.WriteAllTextAsync(Path.Combine(dir, "go"), "");
-        await hub.Log.WaitFor("both PRs completed", items => items.OfType<PrTransitioned>().Count(t => t.To == "completed") == 2, Patience);
+        await hub.Log.WaitFor("every PR completed", items => items.OfType<PrTransitioned>().Count(t => t.To == "completed") == 3, Patience);
         Assert.Contains(hub.Log.Items.OfType<PrTransitioned>(), t => t.PrId == "PR-001" && t.To == "completed" && t.Reason.Contains("through MCP", StringComparison.Ordinal));
+
+        // Without a hub the agent cannot ask it, and says so.
+        await hub.StopAsync();
+        await agent.WaitForLine("Actor system #2", Patience);
+        var offline = await client.CallToolAsync("why_waiting", new Dictionary<string, object?> { ["prId"] = "PR-003" });
+        Assert.True(offline.IsError);
+        Assert.Contains("the hub may be restarting", Text(offline));
     }
 
     private static async Task<string> ReadWhenWrittenAsync(string path)

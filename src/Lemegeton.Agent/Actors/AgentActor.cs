@@ -7,6 +7,7 @@ using Lemegeton.Protocol;
 using Lemegeton.Protocol.Coordination;
 using Lemegeton.Protocol.Errors;
 using Lemegeton.Protocol.Leases;
+using Lemegeton.Protocol.Queries;
 using Lemegeton.Protocol.Session;
 using Lemegeton.Protocol.Validation;
 using Lemegeton.Protocol.Work;
@@ -79,6 +80,7 @@ internal sealed partial class AgentActor : ReceiveActor, IWithTimers
         Receive<RetryOwnLease>(_ => AcquireOwnFiles());
         Receive<LeasesDenied>(OnDenied);
         Receive<Ack>(a => Answer(a.Re, LocalReply.Success));
+        Receive<PrExplained>(OnExplained);
         Receive<ProtocolError>(OnError);
     }
 
@@ -346,6 +348,17 @@ internal sealed partial class AgentActor : ReceiveActor, IWithTimers
         LogHubError(_logger, _slot.AgentId, e.Code, e.Message);
     }
 
+    private void OnExplained(PrExplained e)
+    {
+        if (ProtocolValidator.ValidateFromHub(e) is { } invalid)
+        {
+            LogInvalid(_logger, _slot.AgentId, invalid.Message);
+            Answer(e.Re ?? "", LocalReply.Failure(ErrorCodes.InvalidMessage, $"the hub's explanation could not be read: {invalid.Message}"));
+            return;
+        }
+        Answer(e.Re, new LocalReply(true, Text: WhyWaitingText.Format(e)));
+    }
+
     private void OnDenied(LeasesDenied d)
     {
         var holders = string.Join("; ", d.Conflicts.Select(c => $"{c.File} is leased by agent {c.AgentId} for {c.PrId}"));
@@ -378,7 +391,12 @@ internal sealed partial class AgentActor : ReceiveActor, IWithTimers
                     : $"{job.Assignment.PrId} will be reported failed when the command exits."));
                 return;
         }
-        if (_session is null) { Sender.Tell(LocalReply.Failure("not-connected", $"agent {_slot.AgentId} has no hub session right now (the hub may be restarting); try again in a few seconds.")); return; }
+        if (_session is null)
+        {
+            var cannot = r.Op == LocalOps.WhyWaiting ? $", so it cannot ask the hub why {r.PrId} waits" : "";
+            Sender.Tell(LocalReply.Failure("not-connected", $"agent {_slot.AgentId} has no hub session right now (the hub may be restarting){cannot}; try again in a few seconds."));
+            return;
+        }
         switch (r.Op)
         {
             case LocalOps.AcquireLeases:
@@ -396,7 +414,9 @@ internal sealed partial class AgentActor : ReceiveActor, IWithTimers
                 Sender.Tell(LocalReply.Success);
                 return;
             case LocalOps.WhyWaiting:
-                Sender.Tell(LocalReply.Failure("unsupported", "this agent cannot ask its hub why a PR waits; run 'lemegeton tasks schedule' on the hub's host."));
+                if (string.IsNullOrWhiteSpace(r.PrId)) { Sender.Tell(LocalReply.Failure("bad-request", "why-waiting needs the PR asked about in 'prId', e.g. PR-007.")); return; }
+                var asked = r.PrId.Trim();
+                Ask(c => new ExplainPrRequest(c, asked), "why");
                 return;
             default:
                 Sender.Tell(LocalReply.Failure("bad-request", $"unknown op '{r.Op}'."));

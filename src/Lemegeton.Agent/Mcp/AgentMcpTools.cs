@@ -42,7 +42,7 @@ public sealed class AgentMcpTools
     public Task<CallToolResult> Fail([Description("Why the PR could not be done.")] string reason, CancellationToken cancellation = default) =>
         CallAsync(new LocalRequest(LocalOps.Fail, Message: reason), r => r.Text ?? "Recorded.", cancellation);
 
-    [McpServerTool(Name = "why_waiting", ReadOnly = true), Description("Why another PR is not being worked on (dependencies, file conflicts, no free agent).")]
+    [McpServerTool(Name = "why_waiting", ReadOnly = true), Description("Why a PR is not being worked on, as the hub sees it now: unmet dependencies (with their states and who works on them), file conflicts (naming the PR, agent and file), no free or capable agent, paused scheduling, or who already runs it.")]
     public Task<CallToolResult> WhyWaiting([Description("The PR asked about, e.g. PR-007.")] string prId, CancellationToken cancellation = default) =>
         CallAsync(new LocalRequest(LocalOps.WhyWaiting, PrId: prId), r => r.Text ?? "", cancellation);
 

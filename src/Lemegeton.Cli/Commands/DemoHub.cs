@@ -12,7 +12,8 @@ public static class DemoHub
 {
     /// <summary>The arguments of the <c>hub start</c> that runs the demo's hub and its <paramref name="agents"/> fake-coder workers.</summary>
     public static IReadOnlyList<string> StartArguments(int agents, HubExecutable lemegeton) =>
-        ["hub", "start", "--agents", $"worker:{agents}", "--exec", FakeCoderCommand(lemegeton)];
+        // Port 0: the demo's hub never collides with a hub already running on this machine (the agents read the bound address).
+        ["hub", "start", "--agents", $"worker:{agents}", "--exec", FakeCoderCommand(lemegeton), "--set", "akka.remote.dot-netty.tcp.port=0"];
 
     /// <summary>How long the fake coder works on each PR: long enough to watch, and to kill an agent mid-PR.</summary>
     public const string FakeCoderDelay = "1s";

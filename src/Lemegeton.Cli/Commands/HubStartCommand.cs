@@ -14,6 +14,7 @@ public sealed class HubStartCommand : Command
     internal const string DetachedName = "--detached";
     internal const string AgentsName = "--agents";
     internal const string ExecName = "--exec";
+    internal const string AgentTimeoutName = "--agent-timeout";
 
     public HubStartCommand(CliEnvironment environment)
         : base("start", "Start the hub of this repository in the background; prints its PID, admin socket and log file once it answers. "
@@ -29,17 +30,23 @@ public sealed class HubStartCommand : Command
             Description = "Start and supervise local agent processes, as type:count pairs (worker:4,qc:1); needs --exec. See docs/spawner.md.",
         };
         var exec = new Option<string>(ExecName) { Description = "The command template each spawned agent runs for a PR (passed to 'lemegeton agent --exec')." };
+        var agentTimeout = new Option<string>(AgentTimeoutName)
+        {
+            Description = "Per-PR time limit of each spawned agent (its --timeout, e.g. 45m; default 30m): a command running longer is stopped with its process tree and the PR failed.",
+        };
         Add(foreground);
         Add(detached);
         Add(agents);
         Add(exec);
+        Add(agentTimeout);
         SetAction(result =>
         {
             var settings = HubCommandSettings.Load(result, environment);
             if (settings is null) return HubExitCodes.BadConfiguration;
             var agentsText = result.GetValue(agents);
             var execText = result.GetValue(exec);
-            if (!TryCreateSpawnerSettings(agentsText, execText, settings.Product.RepositoryRoot, out var spawner, out var spawnerError))
+            var timeoutText = result.GetValue(agentTimeout);
+            if (!TryCreateSpawnerSettings(agentsText, execText, settings.Product.RepositoryRoot, out var spawner, out var spawnerError, timeoutText))
             {
                 result.InvocationConfiguration.Error.WriteLine(TerminalText.Escape(spawnerError!));
                 return HubExitCodes.BadConfiguration;
@@ -57,7 +64,7 @@ public sealed class HubStartCommand : Command
             }
 
             var launch = StartInBackground(result, environment, settings,
-                spawner is null ? [] : [AgentsName, agentsText!, ExecName, execText!]);
+                spawner is null ? [] : [AgentsName, agentsText!, ExecName, execText!, .. timeoutText is null ? Array.Empty<string>() : [AgentTimeoutName, timeoutText]]);
             (launch.Started ? result.InvocationConfiguration.Output : result.InvocationConfiguration.Error).WriteLine(launch.Message);
             return launch.ExitCode;
         });
@@ -85,16 +92,29 @@ public sealed class HubStartCommand : Command
         return HubLauncher.StartInBackgroundAsync(request).GetAwaiter().GetResult();
     }
 
-    /// <summary>The spawner's settings from <c>--agents</c> and <c>--exec</c>: null settings without <c>--agents</c>; false with an error naming the flag.</summary>
-    public static bool TryCreateSpawnerSettings(string? agents, string? exec, string repositoryRoot, out SpawnerSettings? settings, out string? error)
+    /// <summary>The spawner's settings from <c>--agents</c>, <c>--exec</c> and <c>--agent-timeout</c>: null settings without <c>--agents</c>; false with an error naming the flag.</summary>
+    public static bool TryCreateSpawnerSettings(string? agents, string? exec, string repositoryRoot, out SpawnerSettings? settings, out string? error, string? agentTimeout = null)
     {
         settings = null;
         error = null;
         if (agents is null)
         {
-            if (exec is null) return true;
-            error = $"{ExecName}: given without {AgentsName}; say which agents to spawn, e.g. {AgentsName} worker:4 {ExecName} \"…\".";
+            if (exec is null && agentTimeout is null) return true;
+            error = $"{(exec is null ? AgentTimeoutName : ExecName)}: given without {AgentsName}; say which agents to spawn, e.g. {AgentsName} worker:4 {ExecName} \"…\".";
             return false;
+        }
+        TimeSpan? timeout = null;
+        if (agentTimeout is not null)
+        {
+            try
+            {
+                timeout = AgentCommand.ParseDuration(AgentTimeoutName, agentTimeout);
+            }
+            catch (FormatException e)
+            {
+                error = e.Message;
+                return false;
+            }
         }
         if (!SpawnerAgentList.TryParse(agents, out var list, out var parseError))
         {
@@ -106,7 +126,7 @@ public sealed class HubStartCommand : Command
             error = $"{AgentsName} needs {ExecName} \"<command template>\": the command each agent runs for a PR (e.g. {ExecName} \"lemegeton fake-coder\").";
             return false;
         }
-        settings = new SpawnerSettings(list, exec, repositoryRoot);
+        settings = new SpawnerSettings(list, exec, repositoryRoot) { CommandTimeout = timeout };
         return true;
     }
 

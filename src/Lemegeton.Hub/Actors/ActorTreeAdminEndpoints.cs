@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Akka.Actor;
 using Lemegeton.Hub.Admin;
 using Microsoft.AspNetCore.Builder;
@@ -14,8 +15,12 @@ namespace Lemegeton.Hub.Actors;
 /// actor shows no depth (null). Register with <c>services.AddHubAdminEndpoints&lt;ActorTreeAdminEndpoints&gt;()</c>
 /// where an <see cref="ActorSystem"/> is a service.
 /// </summary>
-public sealed class ActorTreeAdminEndpoints(ActorSystem system) : IHubAdminEndpoints
+public sealed class ActorTreeAdminEndpoints(IServiceProvider services) : IHubAdminEndpoints
 {
+    // Resolved per request: taking the ActorSystem in the constructor would build it (and start the journal and
+    // the embedded Redis) while the endpoints are mapped, before the host starts.
+    private ActorSystem ActorSystem => services.GetRequiredService<ActorSystem>();
+
     private const int MaxNodes = 5000;
     private static readonly TimeSpan IdentifyTimeout = TimeSpan.FromSeconds(3);
 
@@ -26,7 +31,7 @@ public sealed class ActorTreeAdminEndpoints(ActorSystem system) : IHubAdminEndpo
         IActorRef actor;
         try
         {
-            actor = await system.ActorSelection(root).ResolveOne(IdentifyTimeout).ConfigureAwait(false);
+            actor = await ActorSystem.ActorSelection(root).ResolveOne(IdentifyTimeout).ConfigureAwait(false);
         }
         catch (ActorNotFoundException)
         {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Akka.Actor;
 using Akka.Cluster;
 using Microsoft.AspNetCore.Builder;
@@ -13,14 +14,18 @@ namespace Lemegeton.Hub.Actors;
 /// <c>POST /v1/cluster/leave</c> and <c>POST /v1/cluster/down</c> with <c>{"address": "akka.tcp://…"}</c>.
 /// Register with <c>services.AddHubAdminEndpoints&lt;ClusterAdminEndpoints&gt;()</c> where an <see cref="ActorSystem"/> is a service.
 /// </summary>
-public sealed class ClusterAdminEndpoints(ActorSystem system) : IHubAdminEndpoints
+public sealed class ClusterAdminEndpoints(IServiceProvider services) : IHubAdminEndpoints
 {
+    // Resolved per request: taking the ActorSystem in the constructor would build it (and start the journal and
+    // the embedded Redis) while the endpoints are mapped, before the host starts.
+    private ActorSystem ActorSystem => services.GetRequiredService<ActorSystem>();
+
     /// <summary>The role of the nodes that may hold the coordinator singleton.</summary>
     public const string HubRole = "hub";
 
     public void Map(IEndpointRouteBuilder v1)
     {
-        v1.MapGet("/cluster", () => Results.Json(View(Cluster.Get(system)), CoordinatorAdminJsonContext.Default.ClusterView));
+        v1.MapGet("/cluster", () => Results.Json(View(Cluster.Get(ActorSystem)), CoordinatorAdminJsonContext.Default.ClusterView));
         v1.MapPost("/cluster/leave", (HttpContext http, CancellationToken _) => Act(http, "leave", (c, a) => c.Leave(a)));
         v1.MapPost("/cluster/down", (HttpContext http, CancellationToken _) => Act(http, "down", (c, a) => c.Down(a)));
     }
@@ -50,7 +55,7 @@ public sealed class ClusterAdminEndpoints(ActorSystem system) : IHubAdminEndpoin
         try { address = Address.Parse(text); }
         catch (UriFormatException) { return CoordinatorAdminEndpoints.BadRequest($"'{text}' is not a cluster address (akka.tcp://lemegeton@host:port)"); }
         catch (ArgumentException) { return CoordinatorAdminEndpoints.BadRequest($"'{text}' is not a cluster address (akka.tcp://lemegeton@host:port)"); }
-        var cluster = Cluster.Get(system);
+        var cluster = Cluster.Get(ActorSystem);
         var state = cluster.State;
         if (!state.Members.Any(m => m.Address == address) && !state.Unreachable.Any(m => m.Address == address))
             return CoordinatorAdminEndpoints.NotFound("member-not-found", $"{text} is not a member of the cluster");

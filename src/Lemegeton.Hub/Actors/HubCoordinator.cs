@@ -236,6 +236,7 @@ public sealed partial class HubCoordinator : ReceivePersistentActor
             case CompletePr c: Complete(agent, c); break;
             case FailPr f: Fail(agent, f); break;
             case ProgressReport: break;
+            case Lemegeton.Protocol.Queries.ExplainPrRequest q: AnswerExplain(m.SessionId, q); break;
             default:
                 Reply(m.SessionId, new ProtocolError(ErrorCodes.UnknownType, $"The hub does not take {m.Message.GetType().Name} here."));
                 break;
@@ -457,9 +458,11 @@ public sealed partial class HubCoordinator : ReceivePersistentActor
     private void PersistEvents(IReadOnlyList<IPersistedEvent> events)
     {
         if (events.Count == 0) return;
+        var last = events[^1];
         PersistAll(events, e =>
         {
-            Applied(e);
+            // A batch (the start cascade can be thousands of events) is snapshotted at most once, after its last event.
+            Applied(e, snapshotDue: ReferenceEquals(e, last));
             switch (e)
             {
                 case PrAssigned a when _prs.TryGetValue(a.PrId, out var pr):
@@ -483,12 +486,12 @@ public sealed partial class HubCoordinator : ReceivePersistentActor
         _leaseHolders = now;
     }
 
-    private void Applied(IPersistedEvent e)
+    private void Applied(IPersistedEvent e, bool snapshotDue = true)
     {
         _state.Apply(e);
         Context.System.EventStream.Publish(e);
         NotifyIfNoWorkingAgents();
-        if (++_eventsSinceSnapshot >= _settings.SnapshotEvery)
+        if (++_eventsSinceSnapshot >= _settings.SnapshotEvery && snapshotDue)
         {
             _eventsSinceSnapshot = 0;
             SaveSnapshot(_state.ToSnapshot());

@@ -25,6 +25,7 @@ public sealed partial class HubJournal(string repositoryRoot, RedisOptions redis
     private readonly Lock _stopLock = new();
     private EmbeddedRedis? _embedded;
     private Task? _stopped;
+    private Task? _started;
 
     /// <summary><c>.lemegeton/journal/local</c>: the <c>lemegeton-local</c> journal.</summary>
     public string LocalDirectory => Path.Combine(repositoryRoot, ".lemegeton", "journal", "local");
@@ -47,9 +48,17 @@ public sealed partial class HubJournal(string repositoryRoot, RedisOptions redis
     /// <summary>The coordination mode this journal starts in: distributed with Redis, isolated without.</summary>
     public string Mode => RedisConnection is null ? "isolated" : "distributed";
 
-    /// <summary>Decides, starting (or adopting) the embedded Redis when that is the choice.</summary>
+    /// <summary>Decides, starting (or adopting) the embedded Redis when that is the choice; once (later calls return the first one's task).</summary>
     /// <exception cref="HubStartupException">The configured URL is malformed.</exception>
-    public async Task StartAsync(TimeProvider time, CancellationToken ct)
+    public Task StartAsync(TimeProvider time, CancellationToken ct)
+    {
+        lock (_stopLock)
+        {
+            return _started ??= ChooseAsync(time, ct);
+        }
+    }
+
+    private async Task ChooseAsync(TimeProvider time, CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(redis.Url))
         {
@@ -71,9 +80,11 @@ public sealed partial class HubJournal(string repositoryRoot, RedisOptions redis
         LogChosen(logger, PluginId, RedisConnection is null ? "none" : redis.Url is null ? "embedded" : "configured", Mode);
     }
 
-    /// <summary>Adds the chosen journal (and the local snapshot store) as the actor system's defaults.</summary>
+    /// <summary>Adds the chosen journal (and the local snapshot store) as the actor system's defaults; call <see cref="StartAsync"/> first.</summary>
     public void Configure(AkkaConfigurationBuilder builder)
     {
+        if (_started is not { IsCompletedSuccessfully: true })
+            throw new InvalidOperationException("HubJournal.Configure before StartAsync completed: the journal would be chosen without Redis.");
         if (RedisConnection is null)
         {
             builder.WithLocalJournal(LocalDirectory, journal.File, SnapshotDirectory);

@@ -50,14 +50,17 @@ public static class HubNode
             throw new HubStartupException(e.Message, e);
         }
         services.AddSingleton(sp => new HubJournal(repositoryRoot, settings.Redis, settings.Journal, sp.GetRequiredService<ILogger<HubJournal>>()));
-        services.AddHostedService<HubJournalStarter>(); // before the actor system's hosted service: it needs the choice
         services.AddSingleton<HubRedisHealth>();
         services.AddLemegetonAkka(settings.Akka, NodeRole.Hub, new LemegetonAkkaOptions { SeedNodes = [] }, (akka, sp) =>
         {
             // The daemon's shutdown sequence drives CoordinatedShutdown (its last step): the runtime's exit hook must not run it first.
             akka.AddHocon("akka.coordinated-shutdown.run-by-clr-shutdown-hook = off", HoconAddMode.Prepend);
             akka.WithLemegetonSerializer(HubEvents.Registry);
-            sp.GetRequiredService<HubJournal>().Configure(akka);
+            // The journal is chosen (and the embedded Redis started) before the actor system is configured: Akka.Hosting
+            // builds the system when the hosted services are created, before any of them starts.
+            var journal = sp.GetRequiredService<HubJournal>();
+            journal.StartAsync(sp.GetRequiredService<TimeProvider>(), CancellationToken.None).GetAwaiter().GetResult();
+            journal.Configure(akka);
             var git = new GitMirrorOptions
             {
                 TaskListPath = settings.TaskListPath,

@@ -7,7 +7,7 @@ public sealed record AgentCommandLine(string FileName, IReadOnlyList<string> Arg
 {
     /// <summary>
     /// The one place that decides how the hub runs a local agent:
-    /// <c>&lt;this lemegeton&gt; agent --hub HOST:PORT --type T --id T-N --exec "&lt;template&gt;"</c>.
+    /// <c>&lt;this lemegeton&gt; agent --hub HOST:PORT --type T --id T-N --exec "&lt;template&gt;" [--timeout Nms]</c>.
     /// </summary>
     public static AgentCommandLine ForLemegeton(HubExecutable lemegeton, AgentLaunch launch) => new(
         lemegeton.FileName,
@@ -18,5 +18,8 @@ public sealed record AgentCommandLine(string FileName, IReadOnlyList<string> Arg
             "--type", launch.Agent.Type,
             "--id", launch.Agent.Id,
             "--exec", launch.ExecTemplate,
+            .. launch.CommandTimeout is { } timeout
+                ? new[] { "--timeout", ((long)Math.Ceiling(timeout.TotalMilliseconds)).ToString(System.Globalization.CultureInfo.InvariantCulture) + "ms" }
+                : [],
         ]);
 }

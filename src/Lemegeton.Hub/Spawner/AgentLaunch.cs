@@ -5,4 +5,5 @@ namespace Lemegeton.Hub.Spawner;
 /// <param name="HubAddress">The hub's remoting address as <c>HOST:PORT</c>.</param>
 /// <param name="ExecTemplate">The <c>--exec</c> template the agent runs for each PR.</param>
 /// <param name="WorkingDirectory">The repository root; the agent process starts there.</param>
-public sealed record AgentLaunch(SpawnedAgent Agent, string HubAddress, string ExecTemplate, string WorkingDirectory);
+/// <param name="CommandTimeout">The per-PR limit the agent is given (<c>--timeout</c>); null leaves the agent's default.</param>
+public sealed record AgentLaunch(SpawnedAgent Agent, string HubAddress, string ExecTemplate, string WorkingDirectory, TimeSpan? CommandTimeout = null);

@@ -52,7 +52,24 @@ public sealed class AgentProcessActor : ReceiveActor, IWithTimers
     public static Props Props(SpawnedAgent agent, SpawnerSettings settings, string hubAddress, ILoggerFactory loggers) =>
         Akka.Actor.Props.Create(() => new AgentProcessActor(agent, settings, hubAddress, loggers));
 
-    protected override void PreStart() => Self.Tell(StartAgentProcess.Instance);
+    // Before the first start: agent processes of the same id a killed hub left running are stopped (off the actor thread).
+    protected override void PreStart()
+    {
+        var (id, root, grace, logger) = (_agent.Id, _settings.WorkingDirectory, _settings.StopGrace, _logger);
+        Task.Run(async () =>
+        {
+            try
+            {
+                var stopped = await OrphanedAgentProcesses.StopAsync(id, root, grace).ConfigureAwait(false);
+                if (stopped.Count > 0) SpawnerLog.LeftoverAgentsStopped(logger, id, string.Join(", ", stopped));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                SpawnerLog.OrphanedCommandsUnknown(logger, id, 0, e.Message);
+            }
+            return StartAgentProcess.Instance;
+        }).PipeTo(Self, failure: _ => StartAgentProcess.Instance);
+    }
 
     // A crash of this actor or its stop must not leave an orphan behind: kill the whole group at once.
     protected override void PostStop()
@@ -65,7 +82,7 @@ public sealed class AgentProcessActor : ReceiveActor, IWithTimers
     private void Start()
     {
         if (_stopping || _process is not null) return;
-        var command = AgentProcessGroup.Wrap(_commandLine(new AgentLaunch(_agent, _hubAddress, _settings.ExecTemplate, _settings.WorkingDirectory)));
+        var command = AgentProcessGroup.Wrap(_commandLine(new AgentLaunch(_agent, _hubAddress, _settings.ExecTemplate, _settings.WorkingDirectory, _settings.CommandTimeout)));
         var start = new ProcessStartInfo(command.FileName)
         {
             WorkingDirectory = _settings.WorkingDirectory,
@@ -97,9 +114,10 @@ public sealed class AgentProcessActor : ReceiveActor, IWithTimers
 
         _process = process;
         var pid = _pid = process.Id;
-        process.Exited += (_, _) => _ = ReportExitAsync(process, generation, pid, self);
+        var orphans = new OrphanReaping(_agent.Id, _settings.WorkingDirectory, _settings.StopGrace, _logger);
+        process.Exited += (_, _) => _ = ReportExitAsync(process, generation, pid, self, orphans);
         // Exited is raised only for a process that exits after the subscription; one that was quicker is caught here.
-        if (process.HasExited) _ = ReportExitAsync(process, generation, pid, self);
+        if (process.HasExited) _ = ReportExitAsync(process, generation, pid, self, orphans);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         process.StandardInput.Close();
@@ -180,8 +198,10 @@ public sealed class AgentProcessActor : ReceiveActor, IWithTimers
     /// <summary>
     /// Tells the exit once the process's output is read to the end, so that its last lines (often the
     /// reason it failed) are logged before it is restarted; bounded, since a tool it started may hold the pipe.
+    /// A failed agent's PR command may still run in a group of its own: it is stopped first (off the actor thread),
+    /// so it cannot finish the PR behind the back of the agent the hub hands it to (see <see cref="OrphanedAgentCommands"/>).
     /// </summary>
-    private static async Task ReportExitAsync(Process process, int generation, int pid, IActorRef self)
+    private static async Task ReportExitAsync(Process process, int generation, int pid, IActorRef self, OrphanReaping orphans)
     {
         try
         {
@@ -189,8 +209,24 @@ public sealed class AgentProcessActor : ReceiveActor, IWithTimers
         }
         catch (TimeoutException) { }
         catch (InvalidOperationException) { }
-        self.Tell(new AgentProcessExited(generation, pid, SafeExitCode(process)));
+        var exitCode = SafeExitCode(process);
+        if (exitCode != 0)
+        {
+            try
+            {
+                var stopped = await OrphanedAgentCommands.StopAsync(orphans.AgentId, orphans.RepositoryRoot, orphans.Grace).ConfigureAwait(false);
+                if (stopped.Count > 0) SpawnerLog.OrphanedCommandsStopped(orphans.Logger, orphans.AgentId, pid, string.Join(", ", stopped));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                SpawnerLog.OrphanedCommandsUnknown(orphans.Logger, orphans.AgentId, pid, e.Message);
+            }
+        }
+        self.Tell(new AgentProcessExited(generation, pid, exitCode));
     }
+
+    /// <summary>What <see cref="ReportExitAsync"/> needs to stop the commands a dead agent left behind.</summary>
+    private sealed record OrphanReaping(string AgentId, string RepositoryRoot, TimeSpan Grace, ILogger Logger);
 
     private static int SafeExitCode(Process process)
     {

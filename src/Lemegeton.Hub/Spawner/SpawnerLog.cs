@@ -43,4 +43,13 @@ internal static partial class SpawnerLog
 
     [LoggerMessage(112, LogLevel.Error, "Spawner: the actor of agent {AgentId} failed; restarting it (its process group was killed)")]
     public static partial void ChildFailed(ILogger logger, Exception exception, string agentId);
+
+    [LoggerMessage(113, LogLevel.Warning, "Agent {AgentId} (pid {Pid}) died with its PR command still running; stopped process group(s) {Groups} so the PR's next owner works alone")]
+    public static partial void OrphanedCommandsStopped(ILogger logger, string agentId, int pid, string groups);
+
+    [LoggerMessage(114, LogLevel.Warning, "Agent {AgentId} (pid {Pid}) died; could not look for a PR command it left running: {Reason}")]
+    public static partial void OrphanedCommandsUnknown(ILogger logger, string agentId, int pid, string reason);
+
+    [LoggerMessage(115, LogLevel.Warning, "Agent {AgentId}: stopped process(es) {Pids} of the same agent left running by a hub that was killed, before starting it again")]
+    public static partial void LeftoverAgentsStopped(ILogger logger, string agentId, string pids);
 }

@@ -26,6 +26,9 @@ public sealed record SpawnerSettings(IReadOnlyList<SpawnedAgent> Agents, string 
     /// <summary>Time between SIGTERM and SIGKILL when the agents are stopped. Default 5 s.</summary>
     public TimeSpan StopGrace { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>The per-PR time limit given to every agent (<c>lemegeton agent --timeout</c>, from <c>hub start --agent-timeout</c>); null leaves the agent's default (30 minutes).</summary>
+    public TimeSpan? CommandTimeout { get; init; }
+
     /// <summary>The hub's <c>HOST:PORT</c> to give the agents; null takes the actor system's own remoting address.</summary>
     public string? HubAddress { get; init; }
 
@@ -49,6 +52,7 @@ public sealed record SpawnerSettings(IReadOnlyList<SpawnedAgent> Agents, string 
         if (RestartWindow <= TimeSpan.Zero) problems.Add($"restart-window: {RestartWindow} is not positive");
         if (InitialBackoff < TimeSpan.Zero || MaxBackoff < InitialBackoff) problems.Add($"backoff: {InitialBackoff}..{MaxBackoff} is not a range");
         if (StopGrace < TimeSpan.Zero) problems.Add($"stop-grace: {StopGrace} is negative");
+        if (CommandTimeout is { } timeout && timeout <= TimeSpan.Zero) problems.Add($"agent-timeout: {timeout} is not positive");
         var duplicate = Agents.GroupBy(a => a.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) problems.Add($"agents: the id {duplicate.Key} is given twice");
         return problems;

@@ -54,11 +54,14 @@ public static class ErrorCodes
     /// <summary>Lemegeton addition: the agent already works on as many PRs as its capacity and refuses an <c>AssignPr</c>.</summary>
     public const string AtCapacity = "at-capacity";
 
+    /// <summary>Lemegeton addition: the hub's task list has no PR with the id an <c>ExplainPrRequest</c> names.</summary>
+    public const string PrNotFound = "pr-not-found";
+
     /// <summary>Every code, baseline first.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         Unauthorized, InvalidJson, InvalidMessage, UnknownType, FrameTooLarge, ProtocolUnsupported, InvalidHello,
         AgentIdInUse, NotRegistered, NotAssigned, StaleFencingToken, InvalidPath, TooManyFiles, RateLimited,
-        ShuttingDown, AtCapacity,
+        ShuttingDown, AtCapacity, PrNotFound,
     ];
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Lemegeton.Protocol.Coordination;
 using Lemegeton.Protocol.Errors;
 using Lemegeton.Protocol.Leases;
+using Lemegeton.Protocol.Queries;
 using Lemegeton.Protocol.Session;
 using Lemegeton.Protocol.Work;
 
@@ -36,6 +37,8 @@ namespace Lemegeton.Protocol.Serialization;
 [JsonSerializable(typeof(ModeAnnouncement))]
 [JsonSerializable(typeof(Shutdown))]
 [JsonSerializable(typeof(ProtocolError))]
+[JsonSerializable(typeof(ExplainPrRequest))]
+[JsonSerializable(typeof(PrExplained))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext
 {
     /// <summary>

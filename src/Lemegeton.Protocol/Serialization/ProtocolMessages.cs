@@ -1,6 +1,7 @@
 using Lemegeton.Protocol.Coordination;
 using Lemegeton.Protocol.Errors;
 using Lemegeton.Protocol.Leases;
+using Lemegeton.Protocol.Queries;
 using Lemegeton.Protocol.Session;
 using Lemegeton.Protocol.Work;
 
@@ -32,6 +33,8 @@ public static class ProtocolMessages
         .Add(Manifest("ModeAnnouncement"), Json.ModeAnnouncement)
         .Add(Manifest("Shutdown"), Json.Shutdown)
         .Add(Manifest("ProtocolError"), Json.ProtocolError)
+        .Add(Manifest("ExplainPrRequest"), Json.ExplainPrRequest)
+        .Add(Manifest("PrExplained"), Json.PrExplained)
         .Build();
 
     private static string Manifest(string name) => ProtocolVersion.ManifestPrefix + name;

@@ -25,6 +25,9 @@ public static class ProtocolLimits
     /// </summary>
     public const int RecommendedMaximumFrameSize = 4 * 1024 * 1024;
 
+    /// <summary>Most reasons in one <c>PrExplained</c>: 100 (the hub keeps the first 100).</summary>
+    public const int MaxReasons = 100;
+
     /// <summary>Longest branch name: 255 characters.</summary>
     public const int MaxBranchLength = 255;
 

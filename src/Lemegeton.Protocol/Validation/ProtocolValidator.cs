@@ -2,6 +2,7 @@ using AgentTypes = Lemegeton.Core.Scheduling.AgentTypes;
 using Lemegeton.Protocol.Coordination;
 using Lemegeton.Protocol.Errors;
 using Lemegeton.Protocol.Leases;
+using Lemegeton.Protocol.Queries;
 using Lemegeton.Protocol.Session;
 using Lemegeton.Protocol.Work;
 
@@ -45,6 +46,8 @@ public static class ProtocolValidator
         ReleaseLeases m => Check(m, m.CorrelationId).Id("correlationId", m.CorrelationId).Files("files", m.Files, allowEmpty: true, optional: true).Error,
         ModeAnnouncement m => Check(m, null).Defined("mode", m.Mode).Defined("action", m.Action).Error,
         Shutdown m => Check(m, null).Range("graceMs", m.GraceMs, 0, int.MaxValue).Error,
+        ExplainPrRequest m => Check(m, m.CorrelationId).Id("correlationId", m.CorrelationId).Id("prId", m.PrId).Error,
+        PrExplained m => PrExplained(m),
         ProtocolError m => Check(m, null).Id("code", m.Code).Text("message", m.Message).Id("re", m.Re, optional: true).Error,
         _ => UnknownType(message, "this peer"),
     };
@@ -115,6 +118,28 @@ public static class ProtocolValidator
             var conflict = m.Conflicts[i];
             if (conflict is null) return check.Fail($"conflicts[{i}]", "is null");
             check = check.Path($"conflicts[{i}].file", conflict.File).Id($"conflicts[{i}].agentId", conflict.AgentId).Id($"conflicts[{i}].prId", conflict.PrId);
+        }
+        return check.Error;
+    }
+
+    private static ProtocolError? PrExplained(PrExplained m)
+    {
+        var check = Check(m, null).Id("re", m.Re).Id("prId", m.PrId).Id("coldState", m.ColdState)
+            .Id("hotState", m.HotState, optional: true).Id("agentId", m.AgentId, optional: true);
+        if (check.Error is not null) return check.Error;
+        if (m.Reasons is null || m.Reasons.Count == 0)
+            return check.Fail("reasons", "must name at least one reason");
+        if (m.Reasons.Count > ProtocolLimits.MaxReasons)
+            return check.Fail("reasons", $"names {m.Reasons.Count} reasons; at most {ProtocolLimits.MaxReasons} are allowed");
+        for (var i = 0; i < m.Reasons.Count && check.Error is null; i++)
+        {
+            var reason = m.Reasons[i];
+            if (reason is null) return check.Fail($"reasons[{i}]", "is null");
+            check = check.Id($"reasons[{i}].code", reason.Code).Text($"reasons[{i}].text", reason.Text)
+                .Id($"reasons[{i}].prId", reason.PrId, optional: true).Id($"reasons[{i}].state", reason.State, optional: true)
+                .Id($"reasons[{i}].agentId", reason.AgentId, optional: true);
+            if (reason.Path is not null) check = check.Path($"reasons[{i}].path", reason.Path);
+            if (reason.HeldPath is not null) check = check.Path($"reasons[{i}].heldPath", reason.HeldPath);
         }
         return check.Error;
     }

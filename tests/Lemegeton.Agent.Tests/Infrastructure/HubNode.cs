@@ -107,13 +107,13 @@ internal sealed class HubNode : IAsyncDisposable
         cluster.Join(cluster.SelfAddress);
         Port = cluster.SelfAddress.Port!.Value;
         System.ActorOf(ClusterSingletonManager.Props(HubCoordinator.Props(Settings), PoisonPill.Instance,
-            ClusterSingletonManagerSettings.Create(System).WithRole("hub").WithSingletonName(AgentRuntime.CoordinatorSingletonName)), "coordinator");
+            ClusterSingletonManagerSettings.Create(System).WithRole("hub").WithSingletonName("coordinator")), "coordinator");
         System.ActorOf(AgentNodeGatekeeper.Props(registrationDeadline), "agent-gatekeeper");
     }
 
     public async Task<CoordinatorSnapshot> StateAsync()
     {
-        var proxy = System.ActorOf(ClusterSingletonProxy.Props("/user/coordinator", ClusterSingletonProxySettings.Create(System).WithRole("hub")));
+        var proxy = System.ActorOf(ClusterSingletonProxy.Props("/user/coordinator", ClusterSingletonProxySettings.Create(System).WithRole("hub").WithSingletonName("coordinator")));
         try { return await proxy.Ask<CoordinatorSnapshot>(GetCoordinatorState.Instance, TimeSpan.FromSeconds(20)); }
         finally { System.Stop(proxy); }
     }

@@ -84,8 +84,8 @@ internal sealed class InProcessHub : IAsyncDisposable
         var cluster = Cluster.Get(system);
         cluster.Join(cluster.SelfAddress);
         system.ActorOf(ClusterSingletonManager.Props(HubCoordinator.Props(settings), PoisonPill.Instance,
-            ClusterSingletonManagerSettings.Create(system).WithRole("hub")), "coordinator");
-        var proxy = system.ActorOf(ClusterSingletonProxy.Props("/user/coordinator", ClusterSingletonProxySettings.Create(system).WithRole("hub")), "coordinator-proxy");
+            ClusterSingletonManagerSettings.Create(system).WithRole("hub").WithSingletonName("coordinator")), "coordinator");
+        var proxy = system.ActorOf(ClusterSingletonProxy.Props("/user/coordinator", ClusterSingletonProxySettings.Create(system).WithRole("hub").WithSingletonName("coordinator")), "coordinator-proxy");
 
         var daemonSettings = new HubDaemonSettings(root, new HubOptions(), new LoggingOptions(), LogToConsole: false, Detached: false);
         var error = new StringWriter();

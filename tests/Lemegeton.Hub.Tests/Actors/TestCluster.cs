@@ -109,12 +109,20 @@ internal sealed class TestCluster : IAsyncDisposable
         var cluster = Cluster.Get(Hub);
         cluster.Join(cluster.SelfAddress);
         Hub.ActorOf(ClusterSingletonManager.Props(HubCoordinator.Props(settings), PoisonPill.Instance,
-            ClusterSingletonManagerSettings.Create(Hub).WithRole("hub")), "coordinator");
+            ClusterSingletonManagerSettings.Create(Hub).WithRole("hub").WithSingletonName("coordinator")), "coordinator");
         HubProxy = Proxy(Hub);
     }
 
     /// <summary>Starts an agent node that joins the hub and runs one <see cref="TestAgent"/>.</summary>
     public ActorSystem StartAgent(string agentId, string agentType, TestAgentBehaviour behaviour, IActorRef monitor, TimeSpan? workTime = null, ManualResetEventSlim? hang = null)
+    {
+        var (system, proxy) = StartAgentNode();
+        system.ActorOf(TestAgent.Props(proxy, agentId, agentType, behaviour, Occupancy, monitor, workTime ?? TimeSpan.FromMilliseconds(20), hang), "agent-" + agentId);
+        return system;
+    }
+
+    /// <summary>Starts an agent node (role agent) that joins the hub, with a singleton proxy to the coordinator; the test plays the agent.</summary>
+    public (ActorSystem System, IActorRef CoordinatorProxy) StartAgentNode()
     {
         var system = ActorSystem.Create("lemegeton", Setup("agent", $$"""
             akka.coordinated-shutdown.run-by-actor-system-terminate = off
@@ -122,8 +130,7 @@ internal sealed class TestCluster : IAsyncDisposable
             """));
         _agents.Add(system);
         Cluster.Get(system).Join(Cluster.Get(Hub).SelfAddress);
-        system.ActorOf(TestAgent.Props(Proxy(system), agentId, agentType, behaviour, Occupancy, monitor, workTime ?? TimeSpan.FromMilliseconds(20), hang), "agent-" + agentId);
-        return system;
+        return (system, Proxy(system));
     }
 
     public async ValueTask DisposeAsync()
@@ -140,7 +147,7 @@ internal sealed class TestCluster : IAsyncDisposable
     }
 
     private static IActorRef Proxy(ActorSystem system) =>
-        system.ActorOf(ClusterSingletonProxy.Props("/user/coordinator", ClusterSingletonProxySettings.Create(system).WithRole("hub")), "coordinator-proxy");
+        system.ActorOf(ClusterSingletonProxy.Props("/user/coordinator", ClusterSingletonProxySettings.Create(system).WithRole("hub").WithSingletonName("coordinator")), "coordinator-proxy");
 
     private static ActorSystemSetup Setup(string role, string extra)
     {

@@ -9,6 +9,7 @@ using Lemegeton.Hub.Daemon;
 using Lemegeton.Hub.Node;
 using Lemegeton.Hub.Tests.Actors;
 using Lemegeton.Hub.Tests.Infrastructure;
+using Lemegeton.Protocol.Security;
 using Lemegeton.Protocol.Session;
 using Lemegeton.Protocol.Work;
 using Xunit.Abstractions;
@@ -71,7 +72,7 @@ public sealed class HubNodeProcessTests(ITestOutputHelper output)
         var agent = AgentNode.Start(address, out var proxy);
         try
         {
-            agent.ActorOf(ScriptedAgent.Props(proxy, "idle-1", 0, m => reports.Writer.TryWrite(m)), "agent");
+            agent.ActorOf(ScriptedAgent.Props(proxy, "idle-1", 0, m => reports.Writer.TryWrite(m), Secret(repo)), "agent");
             await Next<Welcome>(reports);
             var status = await HubWait.ForStatusAsync(repo.Paths, s => s.Counts.Agents == 1);
             Assert.Equal(0, status.Counts.WorkingAgents);
@@ -117,7 +118,7 @@ public sealed class HubNodeProcessTests(ITestOutputHelper output)
             var agent = AgentNode.Start(HubAddressFile.Read(repo.Paths)!, out var proxy);
             try
             {
-                agent.ActorOf(ScriptedAgent.Props(proxy, "worker-1", 2, m => reports.Writer.TryWrite(m)), "agent");
+                agent.ActorOf(ScriptedAgent.Props(proxy, "worker-1", 2, m => reports.Writer.TryWrite(m), Secret(repo)), "agent");
                 var assigned = new List<AssignPr>();
                 while (assigned.Count < 3 || acknowledged.Count < 2)
                 {
@@ -156,7 +157,7 @@ public sealed class HubNodeProcessTests(ITestOutputHelper output)
         var agent2 = AgentNode.Start(HubAddressFile.Read(repo.Paths)!, out var proxy2);
         try
         {
-            agent2.ActorOf(ScriptedAgent.Props(proxy2, "worker-1", 10, m => reports2.Writer.TryWrite(m)), "agent");
+            agent2.ActorOf(ScriptedAgent.Props(proxy2, "worker-1", 10, m => reports2.Writer.TryWrite(m), Secret(repo)), "agent");
             var again = await Next<AssignPr>(reports2);
             Assert.Equal(heldPr, again.PrId);
             Assert.True(again.FencingToken > heldToken, $"token {again.FencingToken} after {heldToken}");
@@ -214,4 +215,7 @@ public sealed class HubNodeProcessTests(ITestOutputHelper output)
         Assert.True(git.ExitCode == 0, $"git {string.Join(' ', args)}: {await git.StandardError.ReadToEndAsync()}");
         return text;
     }
+
+    /// <summary>The secret the hub created at start, which agents must prove.</summary>
+    private static ClusterSecret Secret(TempRepository repo) => ClusterSecret.Load(ClusterSecret.PathIn(repo.Paths.StateDirectory));
 }

@@ -2,6 +2,7 @@ using Akka.Actor;
 using Lemegeton.Core.Scheduling;
 using Lemegeton.Protocol.Errors;
 using Lemegeton.Protocol.Leases;
+using Lemegeton.Protocol.Security;
 using Lemegeton.Protocol.Session;
 using Lemegeton.Protocol.Work;
 
@@ -20,9 +21,10 @@ internal sealed class ScriptedAgent : ReceiveActor, IWithTimers
     private int _completed;
     private long _seq;
 
-    public ScriptedAgent(IActorRef hub, string agentId, int complete, Action<object> report)
+    public ScriptedAgent(IActorRef hub, string agentId, int complete, Action<object> report, ClusterSecret? secret)
     {
-        hub.Tell(new RegisterAgent("register-" + agentId, 1, agentId, AgentTypes.Worker, "sonnet", 10));
+        // A hub started by `hub start` requires the proof of its cluster secret (.lemegeton/cluster.secret).
+        hub.Tell(new RegisterAgent("register-" + agentId, 1, agentId, AgentTypes.Worker, "sonnet", 10, Proof: secret?.Prove(agentId, DateTimeOffset.UtcNow)));
         Receive<Welcome>(w =>
         {
             _session = Sender;
@@ -56,8 +58,8 @@ internal sealed class ScriptedAgent : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(IActorRef hub, string agentId, int complete, Action<object> report) =>
-        Akka.Actor.Props.Create(() => new ScriptedAgent(hub, agentId, complete, report));
+    public static Props Props(IActorRef hub, string agentId, int complete, Action<object> report, ClusterSecret? secret = null) =>
+        Akka.Actor.Props.Create(() => new ScriptedAgent(hub, agentId, complete, report, secret));
 
     /// <summary>The hub acknowledged the completion of this PR.</summary>
     public sealed record Acknowledged(string PrId);

@@ -3,6 +3,7 @@ using System.Text;
 using Lemegeton.Protocol.Coordination;
 using Lemegeton.Protocol.Errors;
 using Lemegeton.Protocol.Leases;
+using Lemegeton.Protocol.Queries;
 using Lemegeton.Protocol.Session;
 using Lemegeton.Protocol.Work;
 
@@ -31,6 +32,14 @@ internal static class MessageSamples
         new ModeAnnouncement(CoordinationMode.Degraded, ModeAction.SwitchToBranches),
         new Shutdown(30_000),
         new ProtocolError(ErrorCodes.StaleFencingToken, "CompletePr.fencingToken 1234 is older than the PR's grant 1240.", "c-3"),
+        new ExplainPrRequest("c-7", "PR-014"),
+        new PrExplained("c-7", "PR-014", "new", null, null, false,
+        [
+            new ExplainedReason("dependency-pending", "waiting for dependency PR-012 (in-progress, worker-1 is on it); it must be completed first",
+                PrId: "PR-012", State: "in-progress", AgentId: "worker-1"),
+            new ExplainedReason("file-conflict", "conflicts with PR-012 (running on worker-1) on src/b.cs (held: src/)",
+                PrId: "PR-012", State: "in-progress", Path: "src/b.cs", HeldPath: "src/", AgentId: "worker-1"),
+        ]),
     ];
 
     /// <summary>One message of every type with random field values (any valid UTF-16 text, any numbers, nulls where allowed).</summary>
@@ -64,6 +73,9 @@ internal static class MessageSamples
             new ModeAnnouncement(E<CoordinationMode>(), E<ModeAction>()),
             new Shutdown(I()),
             new ProtocolError(S(), S(), N()),
+            new ExplainPrRequest(S(), S()),
+            new PrExplained(S(), S(), S(), N(), N(), r.Next(2) == 0,
+                [.. Enumerable.Range(0, r.Next(4)).Select(_ => new ExplainedReason(S(), S(), N(), N(), N(), N(), N()))]),
         ];
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using Lemegeton.Protocol.Coordination;
 using Lemegeton.Protocol.Errors;
 using Lemegeton.Protocol.Leases;
+using Lemegeton.Protocol.Queries;
 using Lemegeton.Protocol.Serialization;
 using Lemegeton.Protocol.Session;
 using Lemegeton.Protocol.Tests.Infrastructure;
@@ -36,6 +37,8 @@ public sealed class ManifestStabilityTests(LocalSystemFixture fixture) : IClassF
         (typeof(ModeAnnouncement), "lemegeton.v1.ModeAnnouncement"),
         (typeof(Shutdown), "lemegeton.v1.Shutdown"),
         (typeof(ProtocolError), "lemegeton.v1.ProtocolError"),
+        (typeof(ExplainPrRequest), "lemegeton.v1.ExplainPrRequest"),
+        (typeof(PrExplained), "lemegeton.v1.PrExplained"),
     ];
 
     [Fact]

@@ -4,6 +4,7 @@ using FsCheck.Fluent;
 using Lemegeton.Protocol.Coordination;
 using Lemegeton.Protocol.Errors;
 using Lemegeton.Protocol.Leases;
+using Lemegeton.Protocol.Queries;
 using Lemegeton.Protocol.Session;
 using Lemegeton.Protocol.Tests.Infrastructure;
 using Lemegeton.Protocol.Validation;
@@ -16,6 +17,8 @@ public sealed class ProtocolValidatorTests
     private static readonly RegisterAgent Hello = new("c-1", 1, "worker-1", AgentTypes.Worker, AgentModels.Sonnet, 7, 2);
     private static readonly CompletePr Complete = new("c-3", "PR-012", 1234, "abcdef0", "done");
     private static readonly AcquireLeases Acquire = new("c-5", "PR-012", ["src/b.cs"]);
+    private static readonly ExplainedReason Reason = new("dependency-pending", "waiting for dependency PR-012", PrId: "PR-012", State: "new");
+    private static readonly PrExplained Explained = new("c-7", "PR-014", "new", null, null, false, [Reason]);
 
     [Fact]
     public void Every_valid_sample_passes()
@@ -75,6 +78,16 @@ public sealed class ProtocolValidatorTests
         { new Shutdown(-1), ErrorCodes.InvalidMessage, "Shutdown.graceMs is -1" },
         { new ProtocolError("", "x"), ErrorCodes.InvalidMessage, "ProtocolError.code is empty" },
         { new Ack(""), ErrorCodes.InvalidMessage, "Ack.re is empty" },
+        { new ExplainPrRequest("c-7", ""), ErrorCodes.InvalidMessage, "ExplainPrRequest.prId is empty" },
+        { new ExplainPrRequest("c-7", "PR 7"), ErrorCodes.InvalidMessage, "ExplainPrRequest.prId contains whitespace" },
+        { Explained with { Reasons = [] }, ErrorCodes.InvalidMessage, "PrExplained.reasons must name at least one reason" },
+        { Explained with { Reasons = null! }, ErrorCodes.InvalidMessage, "PrExplained.reasons must name at least one reason" },
+        { Explained with { Reasons = [.. Enumerable.Range(0, 101).Select(_ => Reason)] }, ErrorCodes.InvalidMessage, "PrExplained.reasons names 101 reasons; at most 100" },
+        { Explained with { Reasons = [Reason, null!] }, ErrorCodes.InvalidMessage, "PrExplained.reasons[1] is null" },
+        { Explained with { Reasons = [Reason with { Text = "" }] }, ErrorCodes.InvalidMessage, "PrExplained.reasons[0].text is empty" },
+        { Explained with { Reasons = [Reason with { Path = "src/a\u0000.cs" }] }, ErrorCodes.InvalidPath, "PrExplained.reasons[0].path contains a NUL character" },
+        { Explained with { ColdState = null! }, ErrorCodes.InvalidMessage, "PrExplained.coldState is missing" },
+        { Explained with { AgentId = "" }, ErrorCodes.InvalidMessage, "PrExplained.agentId is empty" },
     };
 
     [Theory]
@@ -115,6 +128,16 @@ public sealed class ProtocolValidatorTests
         Assert.Equal(ErrorCodes.UnknownType, assign.Code);
         Assert.Equal("a-9", assign.Re);
         Assert.Contains("AssignPr is not a message the hub accepts", assign.Message);
+    }
+
+    [Fact]
+    public void A_why_question_goes_agent_to_hub_and_its_explanation_hub_to_agent_only()
+    {
+        Assert.Null(ProtocolValidator.ValidateFromAgent(new ExplainPrRequest("w-1", "PR-014")));
+        Assert.Null(ProtocolValidator.ValidateFromHub(Explained));
+        var backwards = ProtocolValidator.ValidateFromHub(new ExplainPrRequest("w-1", "PR-014"))!;
+        Assert.Equal((ErrorCodes.UnknownType, "w-1"), (backwards.Code, backwards.Re));
+        Assert.Equal(ErrorCodes.UnknownType, ProtocolValidator.ValidateFromAgent(Explained)!.Code);
     }
 
     [Fact]
