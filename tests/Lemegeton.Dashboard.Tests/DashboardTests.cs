@@ -86,6 +86,7 @@ public sealed class DashboardTests(ChromiumFixture chromium, ITestOutputHelper o
         Assert.Equal(0, await _page.EvaluateAsync<int>("document.querySelectorAll('#leases-table tr[data-file]').length"));
         Assert.Equal(0, await _page.EvaluateAsync<int>("document.querySelectorAll('#graph path.conflict').length"));
         Assert.Contains("33% done (2 of 6)", await Text("#progress-text"));
+        Assert.Equal("3.5 PRs/h", await Text("#progress-velocity")); // the snapshot's 2.5 in the last hour, plus this one
 
         _server.Publish("pr.assigned", new { prId = "PR-002", agentId = "reviewer-1", fencingToken = 8, hot = "investigating", work = "implement" });
         await _page.WaitForAsync("document.querySelector('#board [data-column=\"investigating\"] .pr-card[data-pr=\"PR-002\"]')", TimeSpan.FromSeconds(1));
@@ -294,6 +295,28 @@ public sealed class DashboardTests(ChromiumFixture chromium, ITestOutputHelper o
         Assert.Equal("[\"reviewer-1\"]", r.GetProperty("agents").GetRawText());
         Assert.True(r.GetProperty("paused").GetBoolean());
         Assert.Equal(6, r.GetProperty("events").GetInt32());
+    }
+
+    [Fact]
+    public async Task Progress_velocity_follows_live_completions_and_a_hub_snapshot_keeps_the_done_count()
+    {
+        // The page's reducer module itself: a page opened before any PR was done, then the hub re-sends its state.
+        var r = await _page.EvaluateAsync<JsonElement>("""
+            import('./state.js').then(({ emptyModel, applyMessage }) => {
+              const m = emptyModel();
+              const prs = ['A', 'B', 'C', 'D'].map(id => ({ id, cold: 'ready', dependencies: [], files: [] }));
+              applyMessage(m, { type: 'snapshot', state: { prs, progress: { done: 0, total: 4, velocityPerHour: 0, etaSeconds: null } } });
+              const ev = (name, data) => applyMessage(m, { type: 'event', seq: 1, name, ts: Date.now(), data, ctx: {} });
+              ev('pr.transitioned', { prId: 'A', from: 'ready', to: 'completed' });
+              ev('pr.transitioned', { prId: 'B', from: 'ready', to: 'completed' });
+              const live = [m.progress.done, m.progress.velocityPerHour, m.progress.etaSeconds];
+              // hub.snapshot (the hub's state after it (re)connects) has no progress object.
+              ev('hub.snapshot', { prs: prs.map(p => ({ ...p, cold: p.id === 'A' || p.id === 'B' ? 'completed' : 'ready' })) });
+              return { live, afterHub: [m.progress.done, m.progress.total, m.progress.velocityPerHour, m.progress.etaSeconds] };
+            })
+            """);
+        Assert.Equal("[2,2,3600]", r.GetProperty("live").GetRawText());
+        Assert.Equal("[2,4,2,3600]", r.GetProperty("afterHub").GetRawText());
     }
 
     [Fact]

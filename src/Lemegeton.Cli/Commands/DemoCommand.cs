@@ -4,18 +4,19 @@ namespace Lemegeton.Cli.Commands;
 
 /// <summary>
 /// <c>lemegeton demo [--dir D] [--agents N] [--keep] [--timeout 5m]</c>: a sample repository, a hub with N
-/// fake-coder agents, live progress, one agent killed mid-PR, and a summary. See docs/demo.md.
+/// fake-coder agents, the gateway (dashboard), live progress, one agent killed mid-PR, and a summary. See docs/demo.md.
+/// <c>--set</c> flags are passed on to the hub and gateway commands it runs.
 /// </summary>
 public sealed class DemoCommand : Command
 {
     public const int MaxAgents = 16;
 
     public DemoCommand()
-        : base("demo", "Run the whole system on a sample 20-PR task list: a hub, fake-coder agents, live progress, one agent killed mid-PR, and a summary.\nExample: lemegeton demo --agents 4 --keep")
+        : base("demo", "Run the whole system on a sample 20-PR task list: a hub, fake-coder agents, the live dashboard, progress, one agent killed mid-PR, and a summary.\nExample: lemegeton demo --agents 4 --keep")
     {
         var dir = new Option<string>("--dir") { Description = "Create the demo repository here (a new or empty folder). Default: a new temp folder, printed." };
         var agents = new Option<int>("--agents") { Description = $"Fake-coder agents the hub spawns (1–{MaxAgents}).", DefaultValueFactory = _ => 4 };
-        var keep = new Option<bool>("--keep") { Description = "Leave the hub and its agents running at the end (stop them with 'lemegeton hub stop' in the folder)." };
+        var keep = new Option<bool>("--keep") { Description = "Leave the hub, its agents and the gateway running at the end (stop them with 'lemegeton stop' in the folder)." };
         var timeout = new Option<string>("--timeout") { Description = "Fail when the PRs are not all completed within this time, e.g. 90s or 5m.", DefaultValueFactory = _ => "5m" };
         Add(dir);
         Add(agents);
@@ -37,7 +38,10 @@ public sealed class DemoCommand : Command
                 return 2;
             }
             var live = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
-            var options = new DemoOptions(result.GetValue(dir), count, result.GetValue(keep), bound, live);
+            var options = new DemoOptions(result.GetValue(dir), count, result.GetValue(keep), bound, live)
+            {
+                Settings = [.. GatewayCommandSettings.SetArguments(result)],
+            };
             return await new DemoRun(options, output, error).RunAsync(cancellationToken).ConfigureAwait(false);
         });
     }

@@ -9,8 +9,9 @@ using Spectre.Console;
 namespace Lemegeton.Cli.Commands;
 
 /// <summary>
-/// The demo from start to end: repository, hub with spawned fake-coder agents, live progress, one agent
-/// killed mid-PR, summary, hub stopped. Every failure ends with one clear line and exit code 1.
+/// The demo from start to end: repository, gateway (the dashboard, optional), hub with spawned fake-coder
+/// agents, live progress, one agent killed mid-PR, summary, hub and gateway stopped. Every failure ends
+/// with one clear line and exit code 1.
 /// </summary>
 public sealed class DemoRun(DemoOptions options, TextWriter output, TextWriter error)
 {
@@ -28,11 +29,25 @@ public sealed class DemoRun(DemoOptions options, TextWriter output, TextWriter e
         DemoRepository.Create(root, text);
         var initialCommits = DemoRepository.CommitCount(root);
         output.WriteLine($"demo repository: {root}");
-        output.WriteLine($"task list: {DemoRepository.TaskListPath}, {doc.Prs.Count} PRs; starting the hub with {options.Agents} fake-coder agents…");
+        output.WriteLine($"task list: {DemoRepository.TaskListPath}, {doc.Prs.Count} PRs");
 
-        var start = await DemoHub.RunAsync(_lemegeton, root, DemoHub.StartArguments(options.Agents, _lemegeton), HubCommandBound).ConfigureAwait(false);
+        // The gateway first, so the dashboard sees the hub from its first event; it is optional to the hub.
+        var (dashboard, note) = await DemoGateway.StartAsync(_lemegeton, root, options.Settings, HubCommandBound).ConfigureAwait(false);
+        if (dashboard is not null)
+        {
+            if (note is not null) output.WriteLine(TerminalText.Escape(note));
+            output.WriteLine($"dashboard: {dashboard}");
+        }
+        else
+            output.WriteLine($"no dashboard: {TerminalText.Escape(note ?? "")}; the demo goes on without the gateway.");
+
+        output.WriteLine($"starting the hub with {options.Agents} fake-coder agents…");
+        var start = await DemoHub.RunAsync(_lemegeton, root, [.. DemoHub.StartArguments(options.Agents, _lemegeton), .. options.Settings], HubCommandBound).ConfigureAwait(false);
         if (start.ExitCode != 0)
+        {
+            if (dashboard is not null) output.WriteLine(await DemoGateway.StopAsync(_lemegeton, root, options.Settings, HubCommandBound).ConfigureAwait(false));
             return Fail($"the hub did not start (exit {start.ExitCode}): {start.Output}");
+        }
         output.WriteLine(start.Output);
 
         var progress = new DemoProgress(doc.Prs.Count, DemoTaskList.IndependentOverlaps(doc.Prs));
@@ -66,11 +81,17 @@ public sealed class DemoRun(DemoOptions options, TextWriter output, TextWriter e
         foreach (var line in summary.Lines()) output.WriteLine("  " + TerminalText.Escape(line));
 
         if (options.Keep)
-            output.WriteLine($"the hub keeps running in {root}: 'lemegeton hub status' and 'lemegeton hub stop' there.");
+        {
+            var stopCommand = string.Join(' ', options.Settings.Select(DemoHub.ShellQuote).Prepend("lemegeton stop"));
+            output.WriteLine(dashboard is null
+                ? $"the hub keeps running in {root}: 'lemegeton status' shows it, '{stopCommand}' there stops it."
+                : $"the hub and the gateway keep running in {root} (dashboard: {dashboard}): 'lemegeton status' shows them, '{stopCommand}' there stops them.");
+        }
         else
         {
-            var stop = await DemoHub.RunAsync(_lemegeton, root, ["hub", "stop"], HubCommandBound).ConfigureAwait(false);
+            var stop = await DemoHub.RunAsync(_lemegeton, root, ["hub", "stop", .. options.Settings], HubCommandBound).ConfigureAwait(false);
             output.WriteLine(stop.ExitCode == 0 ? "hub stopped." : $"hub stop: {stop.Output}");
+            if (dashboard is not null) output.WriteLine(await DemoGateway.StopAsync(_lemegeton, root, options.Settings, HubCommandBound).ConfigureAwait(false));
         }
 
         return failure is null ? 0 : Fail(failure);

@@ -47,10 +47,31 @@ function replaceDomain(model, s) {
     lastHeartbeat: a.lastHeartbeat ?? null,
   }]));
   model.leases = new Map((s.leases ?? []).map(l => [l.file, { ...l }]));
+  // The gateway's snapshot carries progress; the hub's (hub.snapshot) does not: count its PRs, and keep
+  // the completions this page has seen so far for the velocity.
+  const before = model.progress;
+  const fromGateway = s.progress != null;
   model.progress = {
-    done: s.progress?.done ?? 0, total: s.progress?.total ?? model.prs.size,
-    velocityPerHour: s.progress?.velocityPerHour ?? 0, etaSeconds: s.progress?.etaSeconds ?? null,
+    done: s.progress?.done ?? [...model.prs.values()].filter(isDone).length,
+    total: s.progress?.total ?? model.prs.size,
+    velocityPerHour: 0, etaSeconds: null,
+    // Velocity = PRs done within the last hour: the gateway's count at snapshot time (until it is an hour
+    // old) plus the completions seen live since.
+    baseVelocity: fromGateway ? (s.progress.velocityPerHour ?? 0) : (before?.baseVelocity ?? 0),
+    baseAt: fromGateway ? Date.now() : (before?.baseAt ?? Date.now()),
+    doneAt: fromGateway ? [] : [...(before?.doneAt ?? [])],
   };
+  refreshVelocity(model.progress);
+}
+
+const HOUR_MS = 3_600_000;
+
+function refreshVelocity(p, now = Date.now()) {
+  p.doneAt ??= [];
+  while (p.doneAt.length > 0 && p.doneAt[0] < now - HOUR_MS) p.doneAt.shift();
+  p.velocityPerHour = (now - (p.baseAt ?? now) < HOUR_MS ? (p.baseVelocity ?? 0) : 0) + p.doneAt.length;
+  p.etaSeconds = p.total > 0 && p.done >= p.total ? 0
+    : p.velocityPerHour > 0 ? Math.max(0, (p.total - p.done) / p.velocityPerHour * 3600) : null;
 }
 
 /** Applies one gateway message; returns the names of the panels it touched. */
@@ -98,7 +119,8 @@ function adjustDone(model, wasDone, nowDone) {
   if (wasDone === nowDone) return;
   const p = model.progress;
   p.done = Math.max(0, p.done + (nowDone ? 1 : -1));
-  if (p.velocityPerHour > 0) p.etaSeconds = Math.max(0, (p.total - p.done) / p.velocityPerHour * 3600);
+  if (nowDone) (p.doneAt ??= []).push(Date.now()); // as the gateway counts: PRs entering done
+  refreshVelocity(p);
 }
 
 /** The contract's hub events, applied to the model in place. */
