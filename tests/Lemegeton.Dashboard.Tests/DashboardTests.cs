@@ -186,6 +186,8 @@ public sealed class DashboardTests(ChromiumFixture chromium, ITestOutputHelper o
         Assert.Equal("release-lease", release["name"]!.GetValue<string>());
         Assert.Equal("""{"file":"src/shared.cs"}""", release["args"]!.ToJsonString());
 
+        // The answer re-renders the command list above the board: wait for it, so the next click lands where it was aimed.
+        await _page.WaitForAsync("!document.querySelector('#command-results li.command.pending')", Patience);
         _server.CommandHandler = cmd => new JsonObject { ["ok"] = false, ["error"] = "PR-003 is not hot" };
         await _page.ClickAsync("#board .pr-card[data-pr='PR-003'] button.requeue");
         await _page.WaitForAsync("document.getElementById('confirm-dialog').open", Patience);

@@ -165,7 +165,7 @@ public sealed class DemoTests
     {
         var lemegeton = new HubExecutable("/usr/share/dotnet/dotnet", ["/home/a b/it's/lemegeton.dll"]);
         Assert.Equal("/usr/share/dotnet/dotnet '/home/a b/it'\\''s/lemegeton.dll' fake-coder --delay 1s", DemoHub.FakeCoderCommand(lemegeton));
-        Assert.Equal(["hub", "start", "--agents", "worker:3", "--exec", "/usr/share/dotnet/dotnet '/home/a b/it'\\''s/lemegeton.dll' fake-coder --delay 1s"],
+        Assert.Equal(["hub", "start", "--agents", "worker:3", "--exec", "/usr/share/dotnet/dotnet '/home/a b/it'\\''s/lemegeton.dll' fake-coder --delay 1s", "--set", "akka.remote.dot-netty.tcp.port=0"],
             DemoHub.StartArguments(3, lemegeton));
     }
 

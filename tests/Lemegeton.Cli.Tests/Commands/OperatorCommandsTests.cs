@@ -147,7 +147,7 @@ public sealed class OperatorCommandsTests
         var manager = tree.GetProperty("children").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "coordinator");
         Assert.Equal("ClusterSingletonManager", manager.GetProperty("type").GetString());
         Assert.Equal("Oldest", manager.GetProperty("fsmState").GetString());
-        var singleton = manager.GetProperty("children").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "singleton");
+        var singleton = manager.GetProperty("children").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "coordinator");
         Assert.Equal("HubCoordinator", singleton.GetProperty("type").GetString());
         Assert.True(singleton.GetProperty("mailboxDepth").GetInt32() >= 0);
         Assert.Equal("agents", singleton.GetProperty("children")[0].GetProperty("name").GetString());
