@@ -58,12 +58,20 @@ public sealed class GatewayCommandTests : IDisposable
             // `status` is the hub's operator status; its dashboard line comes from the running gateway.
             Assert.Contains("hub running", status.Output);
             Assert.Contains("dashboard:  http://127.0.0.1:", status.Output);
+
+            // The gateway outlives the hub: `status` without a hub still names the dashboard, and exits 3.
+            var hubStop = await Lemegeton("hub", "stop");
+            Assert.True(hubStop.Code == 0, hubStop.Output);
+            Assert.Contains("hub stopped", hubStop.Output);
+            var away = await Lemegeton("status");
+            Assert.Equal(3, away.Code);
+            Assert.Contains("dashboard: http://127.0.0.1:", away.Output);
+            Assert.Contains("no hub is running", away.Output);
         }
         finally
         {
             var stop = await Lemegeton("stop");
             Assert.True(stop.Code == 0, stop.Output);
-            Assert.Contains("hub stopped", stop.Output);
             Assert.Contains("gateway stopped", stop.Output);
         }
         Assert.Equal(3, (await Lemegeton("status")).Code);

@@ -20,8 +20,14 @@ public sealed class StartCommand : Command
             Description = "Passed to 'hub start --exec' unchanged: the command template each local agent runs per PR (needs --agents).",
             HelpName = "command",
         };
+        var agentTimeout = new Option<string?>(HubStartCommand.AgentTimeoutName)
+        {
+            Description = "Passed to 'hub start --agent-timeout' unchanged: how long one PR's command may run before its process tree is killed.",
+            HelpName = "duration",
+        };
         Add(agents);
         Add(exec);
+        Add(agentTimeout);
         SetAction(result =>
         {
             var hub = HubCommandSettings.Load(result, environment);
@@ -34,6 +40,7 @@ public sealed class StartCommand : Command
             arguments.AddRange(GatewayCommandSettings.SetArguments(result));
             if (result.GetValue(agents) is { } spec) arguments.AddRange(["--agents", spec]);
             if (result.GetValue(exec) is { } template) arguments.AddRange(["--exec", template]);
+            if (result.GetValue(agentTimeout) is { } timeout) arguments.AddRange([HubStartCommand.AgentTimeoutName, timeout]);
             var hubStart = HubLauncher.StartInBackgroundAsync(new HubLaunchRequest(HubExecutable.Current(), arguments, environment.WorkingDirectory,
                 hub.Paths, hub.LogDirectory, hub.Hub.ReadyTimeout, GatewayCommandSettings.ProductVariables(environment.Variables))).GetAwaiter().GetResult();
             var hubOk = hubStart.Started || hubStart.ExitCode == HubExitCodes.AlreadyRunning;

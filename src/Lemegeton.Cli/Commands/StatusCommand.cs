@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lemegeton.Gateway;
+using Lemegeton.Hub.Admin;
 using Lemegeton.Gateway.Daemon;
 using Spectre.Console;
 
@@ -52,7 +53,17 @@ public sealed class StatusCommand : Command
     private static async Task<int> Once(HubCall call, GatewayPaths? gatewayPaths)
     {
         var gateway = gatewayPaths is null ? null : await GatewayControl.TryStatusAsync(gatewayPaths).ConfigureAwait(false);
-        var status = await call.GetAsync("v1/status").ConfigureAwait(false);
+        JsonElement status;
+        try
+        {
+            status = await call.GetAsync("v1/status").ConfigureAwait(false);
+        }
+        catch (HubNotRunningException) when (gateway is not null && !call.Json)
+        {
+            // The gateway outlives the hub: say where its dashboard is before the hub's "not running".
+            call.Error.WriteLine($"dashboard: {gateway.Url} (gateway pid {gateway.Pid}; it shows the hub as away)");
+            throw;
+        }
         JsonElement? coordinator = null;
         try { coordinator = await call.GetAsync("v1/coordinator").ConfigureAwait(false); }
         catch (HubCallFailedException e) when (e.ExitCode is CliExitCodes.NotFound or CliExitCodes.Failure) { }
