@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Akka.Actor;
 using Akka.Hosting;
 using Lemegeton.Core.TaskList;
 using Lemegeton.Hocon;
@@ -10,9 +11,8 @@ using Lemegeton.Hub.Admin;
 using Lemegeton.Hub.Daemon;
 using Lemegeton.Hub.Events;
 using Lemegeton.Hub.Gateway;
-using Lemegeton.Protocol.Security;
-using Akka.Actor;
 using Lemegeton.Hub.Spawner;
+using Lemegeton.Protocol.Security;
 using Lemegeton.Protocol.Serialization;
 using Lemegeton.Storage.Git;
 using Microsoft.AspNetCore.Builder;
@@ -25,8 +25,10 @@ namespace Lemegeton.Hub.Node;
 /// What <c>lemegeton hub start</c> adds to the daemon's host (through <see cref="HubDaemon.RunAsync"/>'s
 /// <c>extend</c>): the actor system as the cluster's seed (role <c>hub</c>, joining itself) on the
 /// <c>akka</c> section's host and port, the chosen journal (<see cref="HubJournal"/>), the coordinator
-/// singleton with the task list and the git mirror, the admin endpoints, the runtime status, the shutdown
-/// steps and <c>.lemegeton/hub.address</c>. Problems the user can fix (task list, port, Redis URL) throw
+/// singleton with the task list, the git mirror, the Redis health checks of the mode FSM, the task-list
+/// watcher and the cluster secret; the agent gatekeeper, the gateway link and the spawner beside it; SIGHUP
+/// → reload; the operator admin endpoints (and TCP when enabled), the runtime status, the shutdown steps and
+/// <c>.lemegeton/hub.address</c>. Problems the user can fix (task list, port, Redis URL) throw
 /// <see cref="HubStartupException"/> with one line naming the file and line or the key.
 /// </summary>
 public static class HubNode
