@@ -60,7 +60,7 @@ public static class GatewayDaemon
             await app.StartAsync().ConfigureAwait(false);
             url = GatewayHost.ListeningUrl(app);
             app.Services.GetRequiredService<GatewayStatusSource>().Url = url;
-            GatewayInstanceLock.WritePrivateFileAtomically(paths.UrlFile, url + "\n");
+            InstanceLock.WritePrivateFileAtomically(paths.UrlFile, url + "\n");
         }
         catch (Exception e)
         {
