@@ -63,6 +63,8 @@ public sealed partial class AgentBranchMerger(string repositoryRoot, GitMirrorOp
         var who = new Signature(options.AuthorName, options.AuthorEmail, DateTimeOffset.Now);
         try
         {
+            using var inFlight = GitLocksInFlight.Enter(repo.Info.Path,
+                GitLocksInFlight.LocksOf(repo.Info.Path, repo.Refs.Head.ResolveToDirectReference().CanonicalName, branch.CanonicalName));
             var merged = repo.Merge(branch, who, new MergeOptions
             {
                 FastForwardStrategy = FastForwardStrategy.NoFastForward,
@@ -86,7 +88,9 @@ public sealed partial class AgentBranchMerger(string repositoryRoot, GitMirrorOp
     {
         try
         {
-            return new Repository(RepositoryRoot);
+            var repo = new Repository(RepositoryRoot);
+            foreach (var stale in GitLocksInFlight.RemoveLeftovers(repo.Info.Path)) LogStaleLockRemoved(logger, stale);
+            return repo;
         }
         catch (RepositoryNotFoundException ex)
         {
@@ -99,6 +103,9 @@ public sealed partial class AgentBranchMerger(string repositoryRoot, GitMirrorOp
 
     [LoggerMessage(EventId = 1512, Level = LogLevel.Warning, Message = "Agent branch {Branch} left unmerged: {Conflicts}")]
     private static partial void LogConflicted(ILogger logger, string branch, string conflicts);
+
+    [LoggerMessage(EventId = 1514, Level = LogLevel.Warning, Message = "Removed {Lock}: a hub killed in the middle of a merge left it, and it would block every git command in the repository")]
+    private static partial void LogStaleLockRemoved(ILogger logger, string @lock);
 
     [LoggerMessage(EventId = 1513, Level = LogLevel.Information, Message = "Agent branch {Branch} was already merged; deleted it")]
     private static partial void LogAlreadyMerged(ILogger logger, string branch);

@@ -36,7 +36,7 @@ internal static class ReflogTail
     }
 
     /// <summary>A linked worktree's git dir names the shared one in its <c>commondir</c> file; branch reflogs live there.</summary>
-    private static string CommonDir(string gitDir)
+    internal static string CommonDir(string gitDir)
     {
         var pointer = Path.Combine(gitDir, "commondir");
         if (!File.Exists(pointer)) return gitDir;

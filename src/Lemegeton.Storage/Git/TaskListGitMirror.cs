@@ -71,7 +71,10 @@ public sealed partial class TaskListGitMirror
                 {
                     if (_time.GetElapsedTime(started) > _options.BusyMaxWait)
                         throw new GitMirrorException(
-                            $"Cannot commit {transition.PrId} → {transition.To.ToWire()}: the repository {RepositoryRoot} has been in a {busy} for more than {_options.BusyMaxWait.TotalMinutes:0} min; finish or abort it (git merge --abort / git rebase --abort).");
+                            $"Cannot commit {transition.PrId} → {transition.To.ToWire()}: the repository {RepositoryRoot} has been in a {busy} for more than {_options.BusyMaxWait.TotalMinutes:0} min; "
+                            + (busy.StartsWith("git command", StringComparison.Ordinal)
+                                ? "if no git command is running, delete that lock file."
+                                : "finish or abort it (git merge --abort / git rebase --abort)."));
                     LogWaiting(_logger, transition.PrId, busy);
                     WaitingForUser?.Invoke(busy);
                     await Task.Delay(_options.BusyRetryInterval, _time, ct).ConfigureAwait(false);
@@ -92,8 +95,16 @@ public sealed partial class TaskListGitMirror
     {
         using var repo = Open();
         if (BusyOperation(repo) is { } busy) return (busy, false, null);
-        var done = TryCommitOnce(repo, t, out var commit);
-        return (null, done, commit);
+        try
+        {
+            var done = TryCommitOnce(repo, t, out var commit);
+            return (null, done, commit);
+        }
+        catch (LockedFileException ex)
+        {
+            // A git command holds the branch's ref lock (git itself fails then; we wait like for a merge).
+            return ($"git command holding a lock file ({ex.Message})", false, null);
+        }
     }
 
     /// <summary>One attempt; false when the branch moved under it (nothing was changed then).</summary>
@@ -125,6 +136,8 @@ public sealed partial class TaskListGitMirror
         // (and at a merge or rebase the user may have started meanwhile: the next attempt waits for it).
         if (!StillAt(repo, branch, head.Id) || BusyOperation(repo) is not null) return false;
         AfterTipRechecked?.Invoke();
+        // From here libgit2 creates lock files; a kill before they are renamed would leave them to block every git command.
+        using var inFlight = GitLocksInFlight.Enter(repo.Info.Path, GitLocksInFlight.LocksOf(repo.Info.Path, branch));
         repo.Refs.UpdateTarget(repo.Refs[branch], created.Id, $"lemegeton: {t.PrId} {t.To.ToWire()}");
         if (OverwrittenCommit(repo, branch, head.Id, created.Id) is { } lost)
         {
@@ -248,14 +261,17 @@ public sealed partial class TaskListGitMirror
 
     private Repository Open()
     {
+        Repository repo;
         try
         {
-            return new Repository(RepositoryRoot);
+            repo = new Repository(RepositoryRoot);
         }
         catch (RepositoryNotFoundException ex)
         {
             throw new GitMirrorException($"{RepositoryRoot} is not a git repository ({ex.Message}): start the hub in the repository's root.", ex);
         }
+        foreach (var stale in GitLocksInFlight.RemoveLeftovers(repo.Info.Path)) LogStaleLockRemoved(_logger, stale);
+        return repo;
     }
 
     private GitMirrorException NotCommitted() =>
@@ -307,6 +323,9 @@ public sealed partial class TaskListGitMirror
 
     [LoggerMessage(EventId = 1506, Level = LogLevel.Warning, Message = "Committed {PrId}; the {Copy} copy of {Path} has the user's own cold_state for it (or lacks the PR) and was left as it is")]
     private static partial void LogUserValueKept(ILogger logger, string copy, string path, string prId);
+
+    [LoggerMessage(EventId = 1508, Level = LogLevel.Warning, Message = "Removed {Lock}: a hub killed in the middle of a commit left it, and it would block every git command in the repository")]
+    private static partial void LogStaleLockRemoved(ILogger logger, string @lock);
 
     [LoggerMessage(EventId = 1507, Level = LogLevel.Warning, Message = "{Branch} moved to {Commit} while committing {PrId}; restored it and committing again on top of it")]
     private static partial void LogRestored(ILogger logger, string branch, string commit, string prId);

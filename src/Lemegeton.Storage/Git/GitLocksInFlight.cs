@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Lemegeton.Storage.Git;
+
+/// <summary>
+/// Git's lock files (<c>refs/heads/main.lock</c>, <c>index.lock</c>) are created and renamed by libgit2
+/// within microseconds, but a process killed in between leaves them behind, and from then on every
+/// git command in the repository fails ("Unable to create '….lock': File exists") — the hub's next
+/// commit and every agent's. So the mirror marks the span in which it may hold them: before moving a
+/// ref or writing the index it writes <c>.git/lemegeton-locks</c> (its process id and start time, the
+/// time, the lock files it may create), and deletes it after. Whoever opens the repository next with
+/// a marker whose process is gone removes those lock files — only the ones created after the marker
+/// was written, so a lock a user's git took since is left alone — and then the marker.
+/// </summary>
+internal static class GitLocksInFlight
+{
+    public const string MarkerName = "lemegeton-locks";
+
+    /// <summary>Lock files' timestamps may be coarser than ours: a lock this much older than the marker still counts as the marker's.</summary>
+    private static readonly TimeSpan Tolerance = TimeSpan.FromSeconds(2);
+
+    /// <summary>The lock files updates of <paramref name="refs"/> (full names), of HEAD and of the index may create.</summary>
+    public static string[] LocksOf(string gitDir, params string[] refs) =>
+    [
+        .. refs.Where(r => r.StartsWith("refs/", StringComparison.Ordinal))
+            .Select(r => Path.Combine(ReflogTail.CommonDir(gitDir), r.Replace('/', Path.DirectorySeparatorChar) + ".lock")),
+        Path.Combine(gitDir, "HEAD.lock"),
+        Path.Combine(gitDir, "index.lock"),
+    ];
+
+    /// <summary>Writes the marker naming <paramref name="locks"/>; dispose it once they are released.</summary>
+    public static IDisposable Enter(string gitDir, IReadOnlyList<string> locks) =>
+        Enter(gitDir, locks, Environment.ProcessId, CurrentProcessStart);
+
+    /// <summary>Writes the marker for the process <paramref name="pid"/> started at <paramref name="started"/> (tests name a process that is gone).</summary>
+    internal static IDisposable Enter(string gitDir, IReadOnlyList<string> locks, int pid, DateTime started)
+    {
+        var marker = Path.Combine(gitDir, MarkerName);
+        var lines = new List<string>
+        {
+            pid.ToString(CultureInfo.InvariantCulture),
+            started.ToUniversalTime().Ticks.ToString(CultureInfo.InvariantCulture),
+            DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture),
+        };
+        lines.AddRange(locks);
+        File.WriteAllLines(marker, lines);
+        return new Exit(marker);
+    }
+
+    /// <summary>
+    /// When a marker was left by a process that is gone, removes its lock files that are still there
+    /// and not older than it, then the marker. Returns the removed lock files.
+    /// </summary>
+    public static IReadOnlyList<string> RemoveLeftovers(string gitDir)
+    {
+        var marker = Path.Combine(gitDir, MarkerName);
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(marker);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return [];
+        }
+        if (lines.Length < 3
+            || !int.TryParse(lines[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+            || !long.TryParse(lines[1], NumberStyles.None, CultureInfo.InvariantCulture, out var started)
+            || !long.TryParse(lines[2], NumberStyles.None, CultureInfo.InvariantCulture, out var written))
+        {
+            // Cut short by the kill itself: no lock was taken yet (the marker is written before any).
+            TryDelete(marker);
+            return [];
+        }
+        if (IsRunning(pid, new DateTime(started, DateTimeKind.Utc))) return [];
+
+        var since = new DateTime(written, DateTimeKind.Utc) - Tolerance;
+        var removed = new List<string>();
+        foreach (var path in lines.Skip(3).Where(l => l.EndsWith(".lock", StringComparison.Ordinal)))
+        {
+            if (File.Exists(path) && File.GetLastWriteTimeUtc(path) >= since && TryDelete(path)) removed.Add(path);
+        }
+        TryDelete(marker);
+        return removed;
+    }
+
+    private static DateTime CurrentProcessStart
+    {
+        get
+        {
+            using var self = Process.GetCurrentProcess();
+            return self.StartTime;
+        }
+    }
+
+    /// <summary>The process is this one, or one with that id that started at that time (to the second: pids are reused).</summary>
+    private static bool IsRunning(int pid, DateTime startedUtc)
+    {
+        if (pid == Environment.ProcessId) return true;
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited && Math.Abs((process.StartTime.ToUniversalTime() - startedUtc).TotalSeconds) < 1;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+        {
+            return false;
+        }
+    }
+
+    private static bool TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private sealed class Exit(string marker) : IDisposable
+    {
+        public void Dispose() => TryDelete(marker);
+    }
+}
