@@ -7,8 +7,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Serilog;
-using Serilog.Events;
-using Serilog.Formatting.Json;
 
 namespace Lemegeton.Hub;
 
@@ -67,36 +65,7 @@ public static class HubHostBuilder
     }
 
     /// <summary>The Serilog logger of the hub: rolling files under <c>logging.directory</c>, and the console in the foreground.</summary>
-    public static Serilog.Core.Logger CreateLog(HubDaemonSettings settings)
-    {
-        var logging = settings.Logging;
-        var config = new LoggerConfiguration()
-            .MinimumLevel.Is(ToSerilog(logging.Level))
-            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
-            .MinimumLevel.Override("Microsoft.Hosting", LogEventLevel.Warning)
-            .Enrich.FromLogContext()
-            .Enrich.WithProperty("Pid", Environment.ProcessId);
-        var path = HubPaths.LogFilePattern(settings.LogDirectory);
-        const string template = "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}";
-        config = logging.IsJson
-            ? config.WriteTo.File(new JsonFormatter(renderMessage: true), path, rollingInterval: RollingInterval.Day,
-                fileSizeLimitBytes: logging.FileSizeLimit, rollOnFileSizeLimit: true, retainedFileCountLimit: logging.RetainedFiles)
-            : config.WriteTo.File(path, outputTemplate: template, rollingInterval: RollingInterval.Day,
-                fileSizeLimitBytes: logging.FileSizeLimit, rollOnFileSizeLimit: true, retainedFileCountLimit: logging.RetainedFiles,
-                formatProvider: System.Globalization.CultureInfo.InvariantCulture);
-        if (settings.LogToConsole)
-            config = config.WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss} [{Level:u3}] {Message:lj}{NewLine}{Exception}",
-                formatProvider: System.Globalization.CultureInfo.InvariantCulture);
-        return config.CreateLogger();
-    }
-
-    private static LogEventLevel ToSerilog(LogLevel level) => level switch
-    {
-        LogLevel.Trace => LogEventLevel.Verbose,
-        LogLevel.Debug => LogEventLevel.Debug,
-        LogLevel.Information => LogEventLevel.Information,
-        LogLevel.Warning => LogEventLevel.Warning,
-        LogLevel.Error => LogEventLevel.Error,
-        _ => LogEventLevel.Fatal,
-    };
+    public static Serilog.Core.Logger CreateLog(HubDaemonSettings settings) =>
+        DaemonLog.Create(settings.Logging.Level, HubPaths.LogFilePattern(settings.LogDirectory), settings.Logging.IsJson,
+            settings.Logging.FileSizeLimit, settings.Logging.RetainedFiles, settings.LogToConsole);
 }

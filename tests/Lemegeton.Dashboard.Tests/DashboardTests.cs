@@ -171,6 +171,26 @@ public sealed class DashboardTests(ChromiumFixture chromium, ITestOutputHelper o
     }
 
     [Fact]
+    public async Task A_cancel_followed_at_once_by_a_confirm_sends_the_command_once()
+    {
+        // In one script, so the dialog's close events of both openings are still undelivered when Send is clicked.
+        await _page.EvaluateAsync<bool>(
+            "(() => { const release = () => document.querySelector(\"#leases-table button.release-lease[data-file='src/shared.cs']\").click();" +
+            " release(); document.getElementById('confirm-cancel').click(); release(); document.getElementById('confirm-ok').click(); return true; })()");
+
+        var release = await _server.Commands.ReadAsync().AsTask().WaitAsync(Patience);
+        Assert.Equal("release-lease", release["name"]!.GetValue<string>());
+        // The next command through is the next one sent: no second release-lease came before it.
+        await _page.WaitForAsync("!document.getElementById('confirm-dialog').open && !document.querySelector('#command-results li.command.pending')", Patience);
+        await _page.ClickAsync("#pause-toggle");
+        await _page.WaitForAsync("document.getElementById('confirm-dialog').open", Patience);
+        await _page.ClickAsync("#confirm-ok");
+        var next = await _server.Commands.ReadAsync().AsTask().WaitAsync(Patience);
+        Assert.Equal("pause", next["name"]!.GetValue<string>());
+        AssertNoConsoleErrors();
+    }
+
+    [Fact]
     public async Task Cancelled_dialog_sends_nothing_and_release_lease_and_requeue_carry_their_args()
     {
         await _page.ClickAsync("#leases-table button.release-lease[data-file='src/shared.cs']");

@@ -66,7 +66,8 @@ public static class GatewayControl
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or IOException) { return null; }
         if (url.Length == 0) return null;
 
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        // Generous: a refused connection (no gateway) fails at once; only a live but busy gateway takes long.
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         try
         {
             await using var body = await http.GetStreamAsync(new Uri(new Uri(url), "/api/status"), cancellationToken).ConfigureAwait(false);

@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Net;
 using Lemegeton.Gateway.Browser;
 using Lemegeton.Gateway.Ipc;
+using Lemegeton.Hub.Daemon;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,8 +11,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Serilog;
-using Serilog.Events;
-using Serilog.Formatting.Json;
 
 namespace Lemegeton.Gateway.Daemon;
 
@@ -66,35 +64,7 @@ public static class GatewayHost
     }
 
     /// <summary>The gateway's Serilog logger: rolling files <c>gateway-YYYYMMDD.log</c>, and the console in the foreground.</summary>
-    public static Serilog.Core.Logger CreateLog(GatewayDaemonSettings settings)
-    {
-        var logging = settings.Logging;
-        var config = new LoggerConfiguration()
-            .MinimumLevel.Is(ToSerilog(logging.Level))
-            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
-            .MinimumLevel.Override("Microsoft.Hosting", LogEventLevel.Warning)
-            .Enrich.FromLogContext()
-            .Enrich.WithProperty("Pid", Environment.ProcessId);
-        var path = GatewayPaths.LogFilePattern(logging.Directory);
-        const string template = "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}";
-        config = logging.Json
-            ? config.WriteTo.File(new JsonFormatter(renderMessage: true), path, rollingInterval: RollingInterval.Day,
-                fileSizeLimitBytes: logging.FileSizeLimit, rollOnFileSizeLimit: true, retainedFileCountLimit: logging.RetainedFiles)
-            : config.WriteTo.File(path, outputTemplate: template, rollingInterval: RollingInterval.Day,
-                fileSizeLimitBytes: logging.FileSizeLimit, rollOnFileSizeLimit: true, retainedFileCountLimit: logging.RetainedFiles,
-                formatProvider: CultureInfo.InvariantCulture);
-        if (settings.LogToConsole)
-            config = config.WriteTo.Console(outputTemplate: "{Timestamp:HH:mm:ss} [{Level:u3}] {Message:lj}{NewLine}{Exception}", formatProvider: CultureInfo.InvariantCulture);
-        return config.CreateLogger();
-    }
-
-    private static LogEventLevel ToSerilog(LogLevel level) => level switch
-    {
-        LogLevel.Trace => LogEventLevel.Verbose,
-        LogLevel.Debug => LogEventLevel.Debug,
-        LogLevel.Information => LogEventLevel.Information,
-        LogLevel.Warning => LogEventLevel.Warning,
-        LogLevel.Error => LogEventLevel.Error,
-        _ => LogEventLevel.Fatal,
-    };
+    public static Serilog.Core.Logger CreateLog(GatewayDaemonSettings settings) =>
+        DaemonLog.Create(settings.Logging.Level, GatewayPaths.LogFilePattern(settings.Logging.Directory), settings.Logging.Json,
+            settings.Logging.FileSizeLimit, settings.Logging.RetainedFiles, settings.LogToConsole);
 }

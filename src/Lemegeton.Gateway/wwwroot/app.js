@@ -146,14 +146,18 @@ setInterval(() => {
 }, 1000);
 
 // Operator commands: confirmed in a dialog, sent as `command`, answered by `command_result`.
+// The command goes with the click on Send itself, not with the dialog's `close` event: that event is
+// dispatched later, and one left over from an earlier opening would send the command of this one.
+let confirmedAction = null;
 function confirmCommand(name, args, text) {
-  const dialog = $('confirm-dialog');
   $('confirm-title').textContent = `Send “${name}”?`;
   $('confirm-text').textContent = text;
-  dialog.returnValue = '';
-  dialog.onclose = () => { if (dialog.returnValue === 'confirm') sendCommand(name, args); };
-  dialog.showModal();
+  confirmedAction = () => sendCommand(name, args);
+  $('confirm-dialog').showModal();
 }
+$('confirm-ok').addEventListener('click', () => { const action = confirmedAction; confirmedAction = null; action?.(); });
+$('confirm-cancel').addEventListener('click', () => { confirmedAction = null; });
+$('confirm-dialog').addEventListener('cancel', () => { confirmedAction = null; });
 
 function sendCommand(name, args) {
   const id = `cmd-${Date.now().toString(36)}-${++commandCounter}`;

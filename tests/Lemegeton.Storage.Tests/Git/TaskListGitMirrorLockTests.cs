@@ -36,8 +36,9 @@ public sealed class TaskListGitMirrorLockTests : IAsyncLifetime
     /// <summary>A real process that has ended: its id and start time name a hub that is gone.</summary>
     private static async Task<(int Pid, DateTime Started)> EndedProcessAsync()
     {
-        using var process = Process.Start(new ProcessStartInfo("sh", ["-c", "exit 0"]))!;
-        var started = process.StartTime;
+        using var process = Process.Start(new ProcessStartInfo("sleep", ["30"]))!;
+        var started = process.StartTime; // read while it runs: /proc has nothing once it is reaped
+        process.Kill();
         await process.WaitForExitAsync();
         return (process.Id, started);
     }
