@@ -88,9 +88,8 @@ public sealed partial class AgentBranchMerger(string repositoryRoot, GitMirrorOp
     {
         try
         {
-            var repo = new Repository(RepositoryRoot);
-            foreach (var stale in GitLocksInFlight.RemoveLeftovers(repo.Info.Path)) LogStaleLockRemoved(logger, stale);
-            return repo;
+            // Lock files a merge cut short by a kill leaves are removed by the TaskListGitMirror, which opens the repository first at start.
+            return new Repository(RepositoryRoot);
         }
         catch (RepositoryNotFoundException ex)
         {
@@ -103,9 +102,6 @@ public sealed partial class AgentBranchMerger(string repositoryRoot, GitMirrorOp
 
     [LoggerMessage(EventId = 1512, Level = LogLevel.Warning, Message = "Agent branch {Branch} left unmerged: {Conflicts}")]
     private static partial void LogConflicted(ILogger logger, string branch, string conflicts);
-
-    [LoggerMessage(EventId = 1514, Level = LogLevel.Warning, Message = "Removed {Lock}: a hub killed in the middle of a merge left it, and it would block every git command in the repository")]
-    private static partial void LogStaleLockRemoved(ILogger logger, string @lock);
 
     [LoggerMessage(EventId = 1513, Level = LogLevel.Information, Message = "Agent branch {Branch} was already merged; deleted it")]
     private static partial void LogAlreadyMerged(ILogger logger, string branch);

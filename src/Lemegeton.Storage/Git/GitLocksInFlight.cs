@@ -9,13 +9,16 @@ namespace Lemegeton.Storage.Git;
 /// git command in the repository fails ("Unable to create '….lock': File exists") — the hub's next
 /// commit and every agent's. So the mirror marks the span in which it may hold them: before moving a
 /// ref or writing the index it writes <c>.git/lemegeton-locks</c> (its process id and start time, the
-/// time, the lock files it may create), and deletes it after. Whoever opens the repository next with
-/// a marker whose process is gone removes those lock files — only the ones created after the marker
-/// was written, so a lock a user's git took since is left alone — and then the marker.
+/// time, the lock files it may create, notes on what it was doing), and deletes it after. Whoever
+/// opens the repository next with a marker whose process is gone removes those lock files — only the
+/// ones created after the marker was written, so a lock a user's git took since is left alone — and
+/// then the marker, and finishes what the notes say was left half done.
 /// </summary>
 internal static class GitLocksInFlight
 {
     public const string MarkerName = "lemegeton-locks";
+    private const string LockPrefix = "lock ";
+    private const string NotePrefix = "note ";
 
     /// <summary>Lock files' timestamps may be coarser than ours: a lock this much older than the marker still counts as the marker's.</summary>
     private static readonly TimeSpan Tolerance = TimeSpan.FromSeconds(2);
@@ -29,12 +32,15 @@ internal static class GitLocksInFlight
         Path.Combine(gitDir, "index.lock"),
     ];
 
-    /// <summary>Writes the marker naming <paramref name="locks"/>; dispose it once they are released.</summary>
-    public static IDisposable Enter(string gitDir, IReadOnlyList<string> locks) =>
-        Enter(gitDir, locks, Environment.ProcessId, CurrentProcessStart);
+    /// <summary>
+    /// Writes the marker naming <paramref name="locks"/>, and <paramref name="notes"/> for whoever finds it
+    /// left over (what was being done, to finish it); dispose it once the locks are released.
+    /// </summary>
+    public static IDisposable Enter(string gitDir, IReadOnlyList<string> locks, IReadOnlyList<string>? notes = null) =>
+        Enter(gitDir, locks, notes, Environment.ProcessId, CurrentProcessStart);
 
     /// <summary>Writes the marker for the process <paramref name="pid"/> started at <paramref name="started"/> (tests name a process that is gone).</summary>
-    internal static IDisposable Enter(string gitDir, IReadOnlyList<string> locks, int pid, DateTime started)
+    internal static IDisposable Enter(string gitDir, IReadOnlyList<string> locks, IReadOnlyList<string>? notes, int pid, DateTime started)
     {
         var marker = Path.Combine(gitDir, MarkerName);
         var lines = new List<string>
@@ -43,16 +49,18 @@ internal static class GitLocksInFlight
             started.ToUniversalTime().Ticks.ToString(CultureInfo.InvariantCulture),
             DateTime.UtcNow.Ticks.ToString(CultureInfo.InvariantCulture),
         };
-        lines.AddRange(locks);
+        lines.AddRange(locks.Select(l => LockPrefix + l));
+        lines.AddRange((notes ?? []).Select(n => NotePrefix + n));
         File.WriteAllLines(marker, lines);
         return new Exit(marker);
     }
 
     /// <summary>
     /// When a marker was left by a process that is gone, removes its lock files that are still there
-    /// and not older than it, then the marker. Returns the removed lock files.
+    /// and not older than it, then the marker. Returns what it removed and the marker's notes, or null
+    /// when there was no such marker.
     /// </summary>
-    public static IReadOnlyList<string> RemoveLeftovers(string gitDir)
+    public static Leftovers? RemoveLeftovers(string gitDir)
     {
         var marker = Path.Combine(gitDir, MarkerName);
         string[] lines;
@@ -62,7 +70,7 @@ internal static class GitLocksInFlight
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            return [];
+            return null;
         }
         if (lines.Length < 3
             || !int.TryParse(lines[0], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
@@ -71,19 +79,23 @@ internal static class GitLocksInFlight
         {
             // Cut short by the kill itself: no lock was taken yet (the marker is written before any).
             TryDelete(marker);
-            return [];
+            return null;
         }
-        if (IsRunning(pid, new DateTime(started, DateTimeKind.Utc))) return [];
+        if (IsRunning(pid, new DateTime(started, DateTimeKind.Utc))) return null;
 
         var since = new DateTime(written, DateTimeKind.Utc) - Tolerance;
         var removed = new List<string>();
-        foreach (var path in lines.Skip(3).Where(l => l.EndsWith(".lock", StringComparison.Ordinal)))
+        foreach (var path in lines.Skip(3).Where(l => l.StartsWith(LockPrefix, StringComparison.Ordinal)).Select(l => l[LockPrefix.Length..]))
         {
             if (File.Exists(path) && File.GetLastWriteTimeUtc(path) >= since && TryDelete(path)) removed.Add(path);
         }
+        var notes = lines.Skip(3).Where(l => l.StartsWith(NotePrefix, StringComparison.Ordinal)).Select(l => l[NotePrefix.Length..]).ToList();
         TryDelete(marker);
-        return removed;
+        return new Leftovers(removed, notes);
     }
+
+    /// <summary>What <see cref="RemoveLeftovers"/> found: the lock files it removed, and the notes of the marker.</summary>
+    public sealed record Leftovers(IReadOnlyList<string> RemovedLocks, IReadOnlyList<string> Notes);
 
     private static DateTime CurrentProcessStart
     {

@@ -18,6 +18,9 @@ namespace Lemegeton.Storage.Git;
 /// </summary>
 public sealed partial class TaskListGitMirror
 {
+    /// <summary>The note of a commit whose index and working-file update may be cut short: old blob, new blob, task list.</summary>
+    private const string SyncNote = "task-list-sync";
+
     /// <summary>One lock per repository for every mirror in this process.</summary>
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> Locks = new(StringComparer.Ordinal);
 
@@ -137,7 +140,9 @@ public sealed partial class TaskListGitMirror
         if (!StillAt(repo, branch, head.Id) || BusyOperation(repo) is not null) return false;
         AfterTipRechecked?.Invoke();
         // From here libgit2 creates lock files; a kill before they are renamed would leave them to block every git command.
-        using var inFlight = GitLocksInFlight.Enter(repo.Info.Path, GitLocksInFlight.LocksOf(repo.Info.Path, branch));
+        // The note lets the next mirror bring the index and the working file along if this one is killed before it does.
+        using var inFlight = GitLocksInFlight.Enter(repo.Info.Path, GitLocksInFlight.LocksOf(repo.Info.Path, branch),
+            [$"{SyncNote}\t{oldBlob.Sha}\t{newBlob.Sha}\t{TaskListPath}"]);
         repo.Refs.UpdateTarget(repo.Refs[branch], created.Id, $"lemegeton: {t.PrId} {t.To.ToWire()}");
         if (OverwrittenCommit(repo, branch, head.Id, created.Id) is { } lost)
         {
@@ -270,8 +275,55 @@ public sealed partial class TaskListGitMirror
         {
             throw new GitMirrorException($"{RepositoryRoot} is not a git repository ({ex.Message}): start the hub in the repository's root.", ex);
         }
-        foreach (var stale in GitLocksInFlight.RemoveLeftovers(repo.Info.Path)) LogStaleLockRemoved(_logger, stale);
+        if (GitLocksInFlight.RemoveLeftovers(repo.Info.Path) is { } left)
+        {
+            foreach (var stale in left.RemovedLocks) LogStaleLockRemoved(_logger, stale);
+            foreach (var note in left.Notes) FinishInterruptedSync(repo, note);
+        }
         return repo;
+    }
+
+    /// <summary>
+    /// A hub killed after moving the branch but before updating the index and the working file left them
+    /// at the old task list, so <c>git status</c> would show a staged revert of its commit (and a user's
+    /// <c>git commit -a</c> would make it). When HEAD has the commit's task list and a copy is still
+    /// exactly the old one, that copy is brought along; a copy the user changed is left, with a warning.
+    /// </summary>
+    private void FinishInterruptedSync(Repository repo, string note)
+    {
+        var fields = note.Split('\t', 4);
+        if (fields.Length != 4 || fields[0] != SyncNote || fields[3] != TaskListPath) return;
+        try
+        {
+            if (!ObjectId.TryParse(fields[1], out var oldId) || !ObjectId.TryParse(fields[2], out var newId)) return;
+            if (repo.Info.IsHeadUnborn || repo.Head.Tip?[TaskListPath] is not { } atHead || atHead.Target.Id != newId) return; // the commit did not land
+            if (repo.Lookup<Blob>(oldId) is not { } oldBlob || repo.Lookup<Blob>(newId) is not { } newBlob) return;
+            var index = repo.Index;
+            if (index[TaskListPath] is { StageLevel: StageLevel.Staged } staged && staged.Id == oldId)
+            {
+                index.Add(newBlob, TaskListPath, staged.Mode);
+                index.Write();
+                LogInterruptedSyncFinished(_logger, "index", TaskListPath);
+            }
+            var path = Path.Combine(RepositoryRoot, TaskListPath);
+            if (File.Exists(path))
+            {
+                var current = File.ReadAllBytes(path);
+                if (current.AsSpan().SequenceEqual(ReadBlob(oldBlob)))
+                {
+                    WriteAtomically(path, ReadBlob(newBlob));
+                    LogInterruptedSyncFinished(_logger, "working", TaskListPath);
+                }
+                else if (!current.AsSpan().SequenceEqual(ReadBlob(newBlob)))
+                {
+                    LogInterruptedSyncLeft(_logger, path, "it has edits of its own");
+                }
+            }
+        }
+        catch (Exception ex) when (ex is LibGit2SharpException or IOException or UnauthorizedAccessException)
+        {
+            LogInterruptedSyncLeft(_logger, TaskListPath, ex.Message);
+        }
     }
 
     private GitMirrorException NotCommitted() =>
@@ -326,6 +378,12 @@ public sealed partial class TaskListGitMirror
 
     [LoggerMessage(EventId = 1508, Level = LogLevel.Warning, Message = "Removed {Lock}: a hub killed in the middle of a commit left it, and it would block every git command in the repository")]
     private static partial void LogStaleLockRemoved(ILogger logger, string @lock);
+
+    [LoggerMessage(EventId = 1509, Level = LogLevel.Warning, Message = "A hub killed in the middle of a commit left the {Copy} copy of {Path} at the previous task list; brought it up to HEAD")]
+    private static partial void LogInterruptedSyncFinished(ILogger logger, string copy, string path);
+
+    [LoggerMessage(EventId = 1510, Level = LogLevel.Warning, Message = "A hub killed in the middle of a commit left {Path} behind HEAD, and it was left as it is ({Reason}): compare it with HEAD (git diff HEAD -- the file)")]
+    private static partial void LogInterruptedSyncLeft(ILogger logger, string path, string reason);
 
     [LoggerMessage(EventId = 1507, Level = LogLevel.Warning, Message = "{Branch} moved to {Commit} while committing {PrId}; restored it and committing again on top of it")]
     private static partial void LogRestored(ILogger logger, string branch, string commit, string prId);

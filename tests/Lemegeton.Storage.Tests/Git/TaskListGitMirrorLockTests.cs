@@ -46,7 +46,7 @@ public sealed class TaskListGitMirrorLockTests : IAsyncLifetime
     /// <summary>What a hub killed between taking git's locks and releasing them leaves: its marker, then the lock files.</summary>
     private void LeaveLocksOf(int pid, DateTime started)
     {
-        _ = GitLocksInFlight.Enter(GitDir, GitLocksInFlight.LocksOf(GitDir, "refs/heads/main"), pid, started); // never disposed: killed
+        _ = GitLocksInFlight.Enter(GitDir, GitLocksInFlight.LocksOf(GitDir, "refs/heads/main"), null, pid, started); // never disposed: killed
         File.WriteAllText(BranchLock, "");
         File.WriteAllText(IndexLock, "");
     }
@@ -104,12 +104,58 @@ public sealed class TaskListGitMirrorLockTests : IAsyncLifetime
         File.WriteAllText(BranchLock, "");
         File.SetLastWriteTimeUtc(BranchLock, DateTime.UtcNow - TimeSpan.FromMinutes(5));
         var (pid, started) = await EndedProcessAsync();
-        _ = GitLocksInFlight.Enter(GitDir, GitLocksInFlight.LocksOf(GitDir, "refs/heads/main"), pid, started);
+        _ = GitLocksInFlight.Enter(GitDir, GitLocksInFlight.LocksOf(GitDir, "refs/heads/main"), null, pid, started);
 
         await Mirror().ReadHeadAsync();
 
         Assert.True(File.Exists(BranchLock));
         Assert.False(File.Exists(Path.Combine(GitDir, GitLocksInFlight.MarkerName)));
+    }
+
+    /// <summary>
+    /// What a hub killed after moving the branch, before updating the index and the working file, leaves:
+    /// HEAD has its commit, the index and the file the task list before it, and its marker with the note.
+    /// </summary>
+    private async Task<(string Old, string New)> KilledAfterTheRefMovedAsync()
+    {
+        var oldText = _repo.Read(TestRepository.TaskList);
+        var oldBlob = (await _repo.RunAsync("rev-parse", "HEAD:" + TestRepository.TaskList)).Trim();
+        await Mirror().CommitAsync(Completed);
+        var newBlob = (await _repo.RunAsync("rev-parse", "HEAD:" + TestRepository.TaskList)).Trim();
+        var newText = _repo.Read(TestRepository.TaskList);
+        await _repo.RunAsync("update-index", "--cacheinfo", $"100644,{oldBlob},{TestRepository.TaskList}");
+        _repo.Write(TestRepository.TaskList, oldText);
+        var (pid, started) = await EndedProcessAsync();
+        _ = GitLocksInFlight.Enter(GitDir, GitLocksInFlight.LocksOf(GitDir, "refs/heads/main"),
+            [$"task-list-sync\t{oldBlob}\t{newBlob}\t{TestRepository.TaskList}"], pid, started);
+        File.WriteAllText(IndexLock, "");
+        Assert.Contains("M  " + TestRepository.TaskList, await _repo.RunAsync("status", "--porcelain")); // a staged revert of the hub's commit
+        return (oldText, newText);
+    }
+
+    [Fact]
+    public async Task A_hub_killed_between_the_ref_update_and_the_index_update_has_the_index_and_file_brought_along_at_next_start()
+    {
+        var (_, newText) = await KilledAfterTheRefMovedAsync();
+
+        await Mirror().ReadHeadAsync();
+
+        Assert.False(File.Exists(IndexLock));
+        Assert.Equal("", (await _repo.RunAsync("status", "--porcelain")).Trim());
+        Assert.Equal(newText, _repo.Read(TestRepository.TaskList));
+    }
+
+    [Fact]
+    public async Task After_such_a_kill_a_task_list_the_user_edited_meanwhile_is_left_and_only_the_index_is_brought_along()
+    {
+        var (oldText, _) = await KilledAfterTheRefMovedAsync();
+        var edited = oldText + "\nA note of the user's.\n";
+        _repo.Write(TestRepository.TaskList, edited);
+
+        await Mirror().ReadHeadAsync();
+
+        Assert.Equal(edited, _repo.Read(TestRepository.TaskList));
+        Assert.Equal("", (await _repo.RunAsync("diff", "--cached")).Trim());
     }
 
     [Fact]
