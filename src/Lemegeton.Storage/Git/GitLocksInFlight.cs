@@ -97,14 +97,13 @@ internal static class GitLocksInFlight
     /// <summary>What <see cref="RemoveLeftovers"/> found: the lock files it removed, and the notes of the marker.</summary>
     public sealed record Leftovers(IReadOnlyList<string> RemovedLocks, IReadOnlyList<string> Notes);
 
-    private static DateTime CurrentProcessStart
+    private static DateTime CurrentProcessStart => ProcessStart.Value;
+
+    private static readonly Lazy<DateTime> ProcessStart = new(() =>
     {
-        get
-        {
-            using var self = Process.GetCurrentProcess();
-            return self.StartTime;
-        }
-    }
+        using var self = Process.GetCurrentProcess();
+        return self.StartTime;
+    });
 
     /// <summary>The process is this one, or one with that id that started at that time (to the second: pids are reused).</summary>
     private static bool IsRunning(int pid, DateTime startedUtc)
