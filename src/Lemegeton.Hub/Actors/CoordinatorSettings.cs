@@ -57,6 +57,9 @@ public sealed record CoordinatorSettings
     /// <summary>Where the task list file is, to reload it on edits and on <see cref="ReloadTaskList"/>; null: never reloaded.</summary>
     public TaskListWatchSettings? TaskListWatch { get; init; }
 
+    /// <summary>Where the advisory lock files of isolated mode go (<see cref="AdvisoryLockFilesActor"/>); null: none are written.</summary>
+    public string? AdvisoryLocksDirectory { get; init; }
+
     /// <summary>Back-off of the children that do I/O (state sync, mode FSM, task-list watcher) when they fail: first wait.</summary>
     public TimeSpan ChildMinBackoff { get; init; } = TimeSpan.FromMilliseconds(200);
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Pattern;
@@ -52,6 +53,9 @@ public sealed partial class HubCoordinator : ReceivePersistentActor
     private IActorRef _registry = ActorRefs.Nobody;
     private IActorRef _scheduler = ActorRefs.Nobody;
     private IActorRef _leases = ActorRefs.Nobody;
+    private IActorRef _advisoryLocks = ActorRefs.Nobody;
+    private bool _advisoryActive;
+    private ImmutableDictionary<string, LeaseGranted>? _advisoryLeases;
     private IActorRef _mode = ActorRefs.Nobody;
     private IActorRef _sync = ActorRefs.Nobody;
     private IActorRef _taskList = ActorRefs.Nobody;
@@ -145,6 +149,9 @@ public sealed partial class HubCoordinator : ReceivePersistentActor
         _mode = Context.ActorOf(BackoffChild(CoordinationModeActor.Props(Self, _settings.Modes), "fsm"), "mode");
         if (_settings.TaskListWatch is { } watch)
             _taskList = Context.ActorOf(BackoffChild(TaskListActor.Props(Self, _settings.TaskList, watch), "watcher"), "task-list");
+        if (_settings.AdvisoryLocksDirectory is { } advisory)
+            _advisoryLocks = Context.ActorOf(BackoffChild(AdvisoryLockFilesActor.Props(advisory), "writer"), "advisory-locks");
+        UpdateAdvisoryLocks(force: true);
 
         // Reconciliation order on start (docs/architecture.md): 1. hot state from snapshot + journal (done);
         // 2. sessions of the previous incarnation ended (their actors are gone; agents re-register; the
@@ -477,6 +484,31 @@ public sealed partial class HubCoordinator : ReceivePersistentActor
         });
     }
 
+    /// <summary>
+    /// While isolated, sends the advisory lock files' writer every agent's leases when they changed; on
+    /// leaving isolated mode (or starting outside it, <paramref name="force"/>) an empty set, which removes them.
+    /// </summary>
+    private void UpdateAdvisoryLocks(bool force = false)
+    {
+        if (_advisoryLocks.IsNobody()) return;
+        var isolated = _state.Mode == CoordinationMode.Isolated;
+        if (!isolated && !_advisoryActive && !force) return;
+        var leases = isolated ? _state.Leases : ImmutableDictionary<string, LeaseGranted>.Empty.WithComparers(StringComparer.Ordinal);
+        if (!force && isolated == _advisoryActive && ReferenceEquals(leases, _advisoryLeases)) return;
+        _advisoryActive = isolated;
+        _advisoryLeases = leases;
+        var agents = leases.GroupBy(l => l.Value.SessionId, StringComparer.Ordinal)
+            .Select(g => new AdvisoryAgentLocks(
+                _state.Agents.TryGetValue(g.Key, out var agent) ? agent.AgentId : g.Key,
+                [.. g.Select(l => l.Key).Order(StringComparer.Ordinal)],
+                [.. g.GroupBy(l => (l.Value.PrId, l.Value.FencingToken))
+                    .Select(p => new AdvisoryPrLock(p.Key.PrId, p.Key.FencingToken, [.. p.Select(l => l.Key).Order(StringComparer.Ordinal)]))
+                    .OrderBy(p => p.PrId, StringComparer.Ordinal)]))
+            .OrderBy(a => a.AgentId, StringComparer.Ordinal)
+            .ToList();
+        _advisoryLocks.Tell(new AdvisoryLocks(agents, Context.System.Scheduler.Now));
+    }
+
     /// <summary>Tells the lease manager which sessions started or stopped holding leases (their TTL runs while they hold any).</summary>
     private void TellLeaseHolders()
     {
@@ -490,6 +522,7 @@ public sealed partial class HubCoordinator : ReceivePersistentActor
     {
         _state.Apply(e);
         Context.System.EventStream.Publish(e);
+        UpdateAdvisoryLocks();
         NotifyIfNoWorkingAgents();
         if (++_eventsSinceSnapshot >= _settings.SnapshotEvery && snapshotDue)
         {

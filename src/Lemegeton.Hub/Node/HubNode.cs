@@ -88,6 +88,7 @@ public static class HubNode
                 },
                 TaskListWatch = new TaskListWatchSettings { Path = Path.GetFullPath(settings.TaskListPath, repositoryRoot) },
                 GitMirror = new TaskListGitMirror(repositoryRoot, git, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<TaskListGitMirror>>()),
+                AdvisoryLocksDirectory = Path.Combine(repositoryRoot, ".lemegeton", "isolated", "locks"),
             };
             akka.WithHubCoordinator<HubCoordinatorKey>(HubCoordinator.Props(coordinator));
             akka.WithActors((system, registry) =>

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Akka.Actor;
+using AgentTypes = Lemegeton.Core.Scheduling.AgentTypes;
+using Akka.TestKit.Xunit2;
+using Lemegeton.Hub.Actors;
+using Lemegeton.Hub.Events;
+using Lemegeton.Protocol.Leases;
+using Lemegeton.Protocol.Serialization;
+using Lemegeton.Protocol.Session;
+using Lemegeton.Protocol.Work;
+using Lemegeton.Storage.Redis;
+
+namespace Lemegeton.Hub.Tests.Actors;
+
+/// <summary>
+/// Isolated mode writes the hub's leases as advisory lock files (<c>.lemegeton/isolated/locks/{agent}.json</c>)
+/// for other processes on the machine, and removes them when the leases go or the hub leaves isolated mode.
+/// </summary>
+[Trait("Category", "Slow")]
+public sealed class AdvisoryLockFilesTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private static string LocksOf(TestCluster cluster) => Path.Combine(cluster.RepoPath, ".lemegeton", "isolated", "locks");
+
+    private static async Task<TestCluster> StartAsync(CoordinationModeSettings? modes = null) =>
+        await TestCluster.StartAsync(TestTaskLists.Build(2, _ => []), heartbeatTimeout: TimeSpan.FromMinutes(5),
+            configure: (c, s) => s with { AdvisoryLocksDirectory = LocksOf(c), Modes = modes ?? s.Modes });
+
+    [Fact]
+    public async Task An_isolated_hub_writes_each_agents_leases_as_a_lock_file_and_removes_it_when_they_are_released()
+    {
+        await using var cluster = await StartAsync(); // no Redis: isolated from the start
+        var kit = new TestKit(cluster.Hub);
+        var written = kit.CreateTestProbe();
+        cluster.Hub.EventStream.Subscribe(written.Ref, typeof(AdvisoryLocksWritten));
+        var agent = kit.CreateTestProbe();
+        agent.Send(cluster.HubProxy, new RegisterAgent("r1", 1, "probe-1", AgentTypes.Worker, "sonnet", 10));
+        agent.ExpectMsg<Welcome>(Patience);
+        var session = agent.LastSender;
+        var pr = agent.ExpectMsg<AssignPr>(Patience);
+
+        session.Tell(new AcquireLeases("l1", pr.PrId, pr.Files), agent.Ref);
+        var granted = agent.ExpectMsg<LeasesGranted>(Patience);
+        written.FishForMessage<AdvisoryLocksWritten>(w => w.Agents.Contains("probe-1"), Patience);
+
+        using (var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(LocksOf(cluster), "probe-1.json"))))
+        {
+            var root = json.RootElement;
+            Assert.Equal("probe-1", root.GetProperty("agentId").GetString());
+            Assert.Equal(granted.Files.Order(StringComparer.Ordinal), root.GetProperty("files").EnumerateArray().Select(f => f.GetString()!));
+            Assert.True(root.GetProperty("advisory").GetBoolean());
+            Assert.True(root.TryGetProperty("timestamp", out _));
+            var prLock = Assert.Single(root.GetProperty("prs").EnumerateArray());
+            Assert.Equal(pr.PrId, prLock.GetProperty("prId").GetString());
+            Assert.Equal(granted.FencingToken, prLock.GetProperty("fencingToken").GetInt64());
+        }
+
+        session.Tell(new CompletePr("c1", pr.PrId, pr.FencingToken), agent.Ref);
+        agent.ExpectMsg<Ack>(Patience);
+        written.FishForMessage<AdvisoryLocksWritten>(w => w.Agents.Count == 0, Patience);
+        Assert.Empty(Directory.EnumerateFiles(LocksOf(cluster), "*.json"));
+    }
+
+    [Fact]
+    public async Task Leaving_isolated_mode_removes_the_lock_files_the_hub_keeps_enforcing_its_leases()
+    {
+        var healthy = false;
+        await using var cluster = await StartAsync(new CoordinationModeSettings
+        {
+            HealthCheck = () => Task.FromResult(new RedisHealthReport(Volatile.Read(ref healthy) ? RedisHealthStatus.Healthy : RedisHealthStatus.Unhealthy,
+                null, null, DateTimeOffset.UtcNow, 0, false)),
+            CheckInterval = TimeSpan.FromMilliseconds(100),
+            Cooldown = TimeSpan.FromMilliseconds(300),
+        });
+        var kit = new TestKit(cluster.Hub);
+        var written = kit.CreateTestProbe();
+        cluster.Hub.EventStream.Subscribe(written.Ref, typeof(AdvisoryLocksWritten));
+        var agent = kit.CreateTestProbe();
+        agent.Send(cluster.HubProxy, new RegisterAgent("r1", 1, "probe-2", AgentTypes.Worker, "sonnet", 10));
+        agent.ExpectMsg<Welcome>(Patience);
+        var session = agent.LastSender;
+        var pr = agent.ExpectMsg<AssignPr>(Patience);
+        session.Tell(new AcquireLeases("l1", pr.PrId, pr.Files), agent.Ref);
+        agent.ExpectMsg<LeasesGranted>(Patience);
+        // Redis never answered since the start: isolated after three bad checks, and the held lease is written.
+        written.FishForMessage<AdvisoryLocksWritten>(w => w.Agents.Contains("probe-2"), Patience);
+        Assert.True(File.Exists(Path.Combine(LocksOf(cluster), "probe-2.json")));
+
+        Volatile.Write(ref healthy, true);
+        written.FishForMessage<AdvisoryLocksWritten>(w => w.Agents.Count == 0, Patience);
+        Assert.Empty(Directory.EnumerateFiles(LocksOf(cluster), "*.json"));
+        Assert.Contains(cluster.Log.Events, e => e is CoordinationModeSwitched { From: "isolated", To: "distributed" });
+        // Only the files went: the hub still holds the lease.
+        var state = await cluster.HubProxy.Ask<CoordinatorSnapshot>(GetCoordinatorState.Instance, Patience);
+        Assert.Contains(state.Leases, l => l.PrId == pr.PrId);
+    }
+}
