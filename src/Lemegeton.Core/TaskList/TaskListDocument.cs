@@ -52,6 +52,27 @@ public sealed class TaskListDocument
     /// <summary>Where the header ends: the start of the first PR section, or the end of the text.</summary>
     internal int HeaderEnd { get; }
 
+    /// <summary>
+    /// True when <paramref name="other"/> is this text but for the values of <c>cold_state</c> — what
+    /// the hub's own commits change in the file: the same PRs in the same order, every other character
+    /// the same. Compared in place, without copying either text.
+    /// </summary>
+    public bool DiffersOnlyInColdStates(TaskListDocument other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (Prs.Count == 0 || Prs.Count != other.Prs.Count) return false;
+        var (a, b) = (0, 0);
+        for (var i = 0; i < Prs.Count; i++)
+        {
+            var (x, y) = (Prs[i], other.Prs[i]);
+            var (sx, sy) = (x.ColdStateValue, y.ColdStateValue);
+            if (!string.Equals(x.Id, y.Id, StringComparison.Ordinal) || sx.Length == 0 || sy.Length == 0 || sx.Start < a || sy.Start < b) return false;
+            if (!Text.AsSpan(a, sx.Start - a).SequenceEqual(other.Text.AsSpan(b, sy.Start - b))) return false;
+            (a, b) = (sx.End, sy.End);
+        }
+        return Text.AsSpan(a).SequenceEqual(other.Text.AsSpan(b));
+    }
+
     public bool TryGet(string id, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out PullRequest pr)
     {
         ArgumentNullException.ThrowIfNull(id);

@@ -10,7 +10,8 @@ namespace Lemegeton.Hub.Actors;
 /// (<see cref="TaskListWatchSettings.Debounce"/>), then the file is read and re-parsed incrementally
 /// (<see cref="TaskListParser.Reparse"/>: unchanged PR blocks are reused) on the thread pool and piped
 /// back. <see cref="ReloadTaskList"/> (SIGHUP) does the same at once. A list that parses without errors
-/// and differs from the last one goes to the coordinator (<see cref="TaskListChanged"/>); one with
+/// and differs from the last one goes to the coordinator (<see cref="TaskListChanged"/>), unless only
+/// <c>cold_state</c> values changed (the hub's own commits do that; a reload would be wasted); one with
 /// errors is refused: logged with file and line and published as <see cref="TaskListRejected"/>, and
 /// the previous list stays in force. Supervision: a back-off supervisor restarts it (the watcher is
 /// I/O); a new incarnation starts from the list in its props and re-reads the file at once.
@@ -91,6 +92,12 @@ public sealed class TaskListActor : ReceiveActor, IWithTimers
                 var errors = p.Document.Diagnostics.Where(d => d.IsError).Select(d => d.ToString()).ToList();
                 _log.Warning("Task list {0} has {1} error(s); the previous list stays in force:\n{2}", _settings.Path, errors.Count, string.Join("\n", errors));
                 Context.System.EventStream.Publish(new TaskListRejected(_settings.Path, errors));
+            }
+            else if (p.Document.DiffersOnlyInColdStates(_current))
+            {
+                // The hub's own commits rewrite cold_state values; the coordinator's cold states come from its journal and git.
+                _current = p.Document;
+                _log.Debug("Task list {0}: only cold_state values changed; nothing to reload", _settings.Path);
             }
             else
             {

@@ -1,6 +1,7 @@
 using System.Text.Json;
-using Akka.Actor;
 using AgentTypes = Lemegeton.Core.Scheduling.AgentTypes;
+using Akka.Actor;
+using Akka.TestKit;
 using Akka.TestKit.Xunit2;
 using Lemegeton.Hub.Actors;
 using Lemegeton.Hub.Events;
@@ -27,21 +28,29 @@ public sealed class AdvisoryLockFilesTests
         await TestCluster.StartAsync(TestTaskLists.Build(2, _ => []), heartbeatTimeout: TimeSpan.FromMinutes(5),
             configure: (c, s) => s with { AdvisoryLocksDirectory = LocksOf(c), Modes = modes ?? s.Modes });
 
-    [Fact]
-    public async Task An_isolated_hub_writes_each_agents_leases_as_a_lock_file_and_removes_it_when_they_are_released()
+    /// <summary>
+    /// A probe on the hub's advisory-lock writes, and an agent (played by a probe) that registers, takes
+    /// its first PR and leases the PR's files.
+    /// </summary>
+    private static (TestProbe Written, TestProbe Agent, IActorRef Session, AssignPr Pr, LeasesGranted Granted) LeaseHeldBy(TestCluster cluster, string agentId)
     {
-        await using var cluster = await StartAsync(); // no Redis: isolated from the start
         var kit = new TestKit(cluster.Hub);
         var written = kit.CreateTestProbe();
         cluster.Hub.EventStream.Subscribe(written.Ref, typeof(AdvisoryLocksWritten));
         var agent = kit.CreateTestProbe();
-        agent.Send(cluster.HubProxy, new RegisterAgent("r1", 1, "probe-1", AgentTypes.Worker, "sonnet", 10));
+        agent.Send(cluster.HubProxy, new RegisterAgent("r1", 1, agentId, AgentTypes.Worker, "sonnet", 10));
         agent.ExpectMsg<Welcome>(Patience);
         var session = agent.LastSender;
         var pr = agent.ExpectMsg<AssignPr>(Patience);
-
         session.Tell(new AcquireLeases("l1", pr.PrId, pr.Files), agent.Ref);
-        var granted = agent.ExpectMsg<LeasesGranted>(Patience);
+        return (written, agent, session, pr, agent.ExpectMsg<LeasesGranted>(Patience));
+    }
+
+    [Fact]
+    public async Task An_isolated_hub_writes_each_agents_leases_as_a_lock_file_and_removes_it_when_they_are_released()
+    {
+        await using var cluster = await StartAsync(); // no Redis: isolated from the start
+        var (written, agent, session, pr, granted) = LeaseHeldBy(cluster, "probe-1");
         written.FishForMessage<AdvisoryLocksWritten>(w => w.Agents.Contains("probe-1"), Patience);
 
         using (var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(LocksOf(cluster), "probe-1.json"))))
@@ -73,16 +82,7 @@ public sealed class AdvisoryLockFilesTests
             CheckInterval = TimeSpan.FromMilliseconds(100),
             Cooldown = TimeSpan.FromMilliseconds(300),
         });
-        var kit = new TestKit(cluster.Hub);
-        var written = kit.CreateTestProbe();
-        cluster.Hub.EventStream.Subscribe(written.Ref, typeof(AdvisoryLocksWritten));
-        var agent = kit.CreateTestProbe();
-        agent.Send(cluster.HubProxy, new RegisterAgent("r1", 1, "probe-2", AgentTypes.Worker, "sonnet", 10));
-        agent.ExpectMsg<Welcome>(Patience);
-        var session = agent.LastSender;
-        var pr = agent.ExpectMsg<AssignPr>(Patience);
-        session.Tell(new AcquireLeases("l1", pr.PrId, pr.Files), agent.Ref);
-        agent.ExpectMsg<LeasesGranted>(Patience);
+        var (written, _, _, pr, _) = LeaseHeldBy(cluster, "probe-2");
         // Redis never answered since the start: isolated after three bad checks, and the held lease is written.
         written.FishForMessage<AdvisoryLocksWritten>(w => w.Agents.Contains("probe-2"), Patience);
         Assert.True(File.Exists(Path.Combine(LocksOf(cluster), "probe-2.json")));
