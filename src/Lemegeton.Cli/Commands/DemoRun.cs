@@ -168,10 +168,29 @@ public sealed class DemoRun(DemoOptions options, TextWriter output, TextWriter e
 
         if (snapshot.Prs.Count > 0 && snapshot.Completed == snapshot.Prs.Count) return (snapshot, "");
         if (snapshot.Prs.FirstOrDefault(p => p.ColdState == "broken") is { } broken)
-            return (snapshot, $"{broken.Id} is broken; see the hub's log in {Path.Combine(root, ".lemegeton", "logs")}");
+            return (snapshot, $"{broken.Id} is broken{LastCommandOutput(root, broken.Id)}; see the hub's log in {Path.Combine(root, ".lemegeton", "logs")}");
         if (clock.Elapsed > options.Timeout)
             return (snapshot, $"timed out after {options.Timeout.TotalSeconds:0} s with {snapshot.Completed}/{snapshot.Prs.Count} PRs completed");
         return (snapshot, null);
+    }
+
+    /// <summary>The last lines of the newest command log of <paramref name="prId"/> (<c>.lemegeton/agents/*/PR.log</c>): why it failed.</summary>
+    private static string LastCommandOutput(string root, string prId)
+    {
+        try
+        {
+            var agents = Path.Combine(root, ".lemegeton", "agents");
+            var log = Directory.Exists(agents)
+                ? Directory.EnumerateFiles(agents, prId + ".log", SearchOption.AllDirectories).MaxBy(File.GetLastWriteTimeUtc)
+                : null;
+            if (log is null) return "";
+            var tail = File.ReadLines(log).Where(l => l.Trim().Length > 0).TakeLast(3).Select(l => l.Trim()).ToList();
+            return tail.Count == 0 ? "" : $" (its last command's output, in {log}: {string.Join(" | ", tail)})";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "";
+        }
     }
 
     private static async Task<DemoSnapshot> PollAsync(string root, TimeSpan elapsed, CancellationToken cancellationToken)

@@ -55,6 +55,7 @@ public sealed class DoctorCommand : Command
         checks.Add(Directory.Exists(Path.Combine(root, ".git")) || File.Exists(Path.Combine(root, ".git"))
             ? new DoctorCheck("repository", "ok", root, null)
             : new DoctorCheck("repository", "error", $"{root} is not inside a git repository", "run 'git init' (and 'lemegeton init')"));
+        if (GitLocks(root) is { } locks) checks.Add(locks);
         checks.Add(Tool("redis-server", ["--version"]) is { } redis
             ? new DoctorCheck("redis-server", "ok", redis, null)
             : new DoctorCheck("redis-server", "warning", "redis-server is not on PATH (needed only for the Redis journal and leases)",
@@ -112,6 +113,35 @@ public sealed class DoctorCommand : Command
             ? new DoctorCheck("hub", "ok", $"running (pid {running})", null)
             : new DoctorCheck("hub", "ok", "not running", null));
         return checks;
+    }
+
+    /// <summary>
+    /// Git's lock files: while one is there every git command (and the hub's commits) fails with "File
+    /// exists". A running git command holds one for milliseconds; one that stays was left by a killed
+    /// process. Null when the repository's git folder cannot be found.
+    /// </summary>
+    private static DoctorCheck? GitLocks(string root)
+    {
+        var dotGit = Path.Combine(root, ".git");
+        string gitDir;
+        if (Directory.Exists(dotGit)) gitDir = dotGit;
+        else if (File.Exists(dotGit) && File.ReadAllText(dotGit).Trim() is var pointer && pointer.StartsWith("gitdir:", StringComparison.Ordinal))
+            gitDir = Path.GetFullPath(pointer["gitdir:".Length..].Trim(), root);
+        else return null;
+        var commonFile = Path.Combine(gitDir, "commondir");
+        var common = File.Exists(commonFile) ? Path.GetFullPath(File.ReadAllText(commonFile).Trim(), gitDir) : gitDir;
+        var candidates = new[] { Path.Combine(gitDir, "index.lock"), Path.Combine(gitDir, "HEAD.lock"), Path.Combine(common, "packed-refs.lock") }
+            .Where(File.Exists)
+            .Concat(Directory.Exists(Path.Combine(common, "refs")) ? Directory.EnumerateFiles(Path.Combine(common, "refs"), "*.lock", SearchOption.AllDirectories) : [])
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (candidates.Count == 0) return new DoctorCheck("git locks", "ok", "no git lock files", null);
+        var now = DateTime.UtcNow;
+        var listed = string.Join(", ", candidates.Select(f => $"{Path.GetRelativePath(root, f)} ({(now - File.GetLastWriteTimeUtc(f)).TotalSeconds:0} s old)"));
+        var fromKilledHub = File.Exists(Path.Combine(gitDir, "lemegeton-locks"));
+        return new DoctorCheck("git locks", "warning", $"{listed}: every git command fails while they are there",
+            (fromKilledHub ? "a hub was killed in the middle of a commit: the next 'lemegeton hub start' removes the lock files it left; " : "")
+            + "if no git command is running, delete them: rm " + string.Join(' ', candidates.Select(f => Path.GetRelativePath(root, f))));
     }
 
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]

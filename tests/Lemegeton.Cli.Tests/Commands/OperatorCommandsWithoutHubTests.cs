@@ -137,6 +137,28 @@ public sealed class OperatorCommandsWithoutHubTests : IDisposable
         Assert.Contains("no problems found", good.Output);
     }
 
+    [Fact]
+    public void Doctor_names_git_lock_files_left_behind_and_how_to_clear_them()
+    {
+        var free = FreePort();
+        static string Status(CliRun run)
+        {
+            using var doc = JsonDocument.Parse(run.Output);
+            return doc.RootElement.EnumerateArray().Single(c => c.GetProperty("name").GetString() == "git locks").GetProperty("status").GetString()!;
+        }
+        Assert.Equal("ok", Status(CliRun.Of(_root, "doctor", "--json", "--set", $"akka.remote.dot-netty.tcp.port={free}")));
+
+        var refs = Directory.CreateDirectory(Path.Combine(_root, ".git", "refs", "heads")).FullName;
+        File.WriteAllText(Path.Combine(refs, "main.lock"), "");
+        File.WriteAllText(Path.Combine(_root, ".git", "index.lock"), "");
+        var run = CliRun.Of(_root, "doctor", "--set", $"akka.remote.dot-netty.tcp.port={free}");
+
+        Assert.Contains("git locks", run.Output);
+        Assert.Contains(Path.Combine(".git", "refs", "heads", "main.lock"), run.Output);
+        Assert.Contains("rm .git/index.lock .git/refs/heads/main.lock", run.Output);
+        Assert.Equal("warning", Status(CliRun.Of(_root, "doctor", "--json", "--set", $"akka.remote.dot-netty.tcp.port={free}")));
+    }
+
     [Theory]
     [InlineData("bash", "complete -o default -F _lemegeton_complete lemegeton")]
     [InlineData("zsh", "compdef _lemegeton_complete lemegeton")]
