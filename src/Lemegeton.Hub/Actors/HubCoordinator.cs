@@ -243,11 +243,28 @@ public sealed partial class HubCoordinator : ReceivePersistentActor
             case CompletePr c: Complete(agent, c); break;
             case FailPr f: Fail(agent, f); break;
             case ProgressReport: break;
+            case Ack: break; // the agent took an AssignPr
+            case ProtocolError refusal: OnAgentRefused(agent, refusal); break;
             case Lemegeton.Protocol.Queries.ExplainPrRequest q: AnswerExplain(m.SessionId, q); break;
             default:
                 Reply(m.SessionId, new ProtocolError(ErrorCodes.UnknownType, $"The hub does not take {m.Message.GetType().Name} here.", (m.Message as IProtocolRequest)?.CorrelationId));
                 break;
         }
+    }
+
+    /// <summary>
+    /// An agent answered with an error — never answered with another (no error ping-pong). When it
+    /// refuses an AssignPr (at capacity, stopping) the PR is released to be scheduled again; the refusal
+    /// counts as an attempt, so an agent that keeps refusing cannot hold a PR in a loop.
+    /// </summary>
+    private void OnAgentRefused(AgentRegistered agent, ProtocolError refusal)
+    {
+        _log.Warning("Agent {0} answered with an error ({1}): {2}", agent.AgentId, refusal.Code, refusal.Message);
+        var refused = _state.Assignments.Values.FirstOrDefault(a =>
+            a.SessionId == agent.SessionId && string.Equals($"assign-{a.FencingToken}", refusal.Re, StringComparison.Ordinal));
+        if (refused is null) return;
+        PersistEvents([new PrReleased(refused.PrId, agent.SessionId, $"refused by {agent.AgentId}: {refusal.Code}: {refusal.Message}")]);
+        RequestSchedule();
     }
 
     private void AskLeases(AgentRegistered agent, AcquireLeases a) =>
