@@ -17,4 +17,10 @@ public sealed class GitMirrorOptions
 
     /// <summary>How long to wait for such an operation to finish before giving up on the commit. Default 30 min.</summary>
     public TimeSpan BusyMaxWait { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>After a commit, how often to try the index update again while an agent's git holds <c>index.lock</c>. Default 25 ms.</summary>
+    public TimeSpan IndexRetryInterval { get; set; } = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>How long to keep trying that index update before leaving it (with a warning). Default 5 s.</summary>
+    public TimeSpan IndexLockMaxWait { get; set; } = TimeSpan.FromSeconds(5);
 }

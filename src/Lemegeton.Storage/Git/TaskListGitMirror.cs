@@ -69,7 +69,7 @@ public sealed partial class TaskListGitMirror
             while (true)
             {
                 // libgit2 calls block: run them on the thread pool, not on the caller's (an actor's) thread.
-                var (busy, done, commit) = await Task.Run(() => Attempt(transition), ct).ConfigureAwait(false);
+                var (busy, done, commit, pendingIndex) = await Task.Run(() => Attempt(transition), ct).ConfigureAwait(false);
                 if (busy is not null)
                 {
                     if (_time.GetElapsedTime(started) > _options.BusyMaxWait)
@@ -83,7 +83,11 @@ public sealed partial class TaskListGitMirror
                     await Task.Delay(_options.BusyRetryInterval, _time, ct).ConfigureAwait(false);
                     continue;
                 }
-                if (done) return commit;
+                if (done)
+                {
+                    if (pendingIndex is not null) await FinishIndexAsync(pendingIndex, ct).ConfigureAwait(false);
+                    return commit;
+                }
                 LogHeadMoved(_logger, transition.PrId);
             }
         }
@@ -94,26 +98,27 @@ public sealed partial class TaskListGitMirror
     }
 
     /// <summary>The user's operation in progress, or one commit attempt (not done when the branch moved under it).</summary>
-    private (string? Busy, bool Done, string? Commit) Attempt(ColdTransition t)
+    private (string? Busy, bool Done, string? Commit, IndexSync? PendingIndex) Attempt(ColdTransition t)
     {
         using var repo = Open();
-        if (BusyOperation(repo) is { } busy) return (busy, false, null);
+        if (BusyOperation(repo) is { } busy) return (busy, false, null, null);
         try
         {
-            var done = TryCommitOnce(repo, t, out var commit);
-            return (null, done, commit);
+            var done = TryCommitOnce(repo, t, out var commit, out var pendingIndex);
+            return (null, done, commit, pendingIndex);
         }
         catch (LockedFileException ex)
         {
             // A git command holds the branch's ref lock (git itself fails then; we wait like for a merge).
-            return ($"git command holding a lock file ({ex.Message})", false, null);
+            return ($"git command holding a lock file ({ex.Message})", false, null, null);
         }
     }
 
     /// <summary>One attempt; false when the branch moved under it (nothing was changed then).</summary>
-    private bool TryCommitOnce(Repository repo, ColdTransition t, out string? commit)
+    private bool TryCommitOnce(Repository repo, ColdTransition t, out string? commit, out IndexSync? pendingIndex)
     {
         commit = null;
+        pendingIndex = null;
         if (repo.Info.IsHeadUnborn || repo.Head.Tip is not { } head)
             throw NotCommitted();
         // The branch HEAD points at, or HEAD itself when detached.
@@ -153,7 +158,7 @@ public sealed partial class TaskListGitMirror
             return false;
         }
 
-        SyncIndex(repo, oldBlob.Id, newBlob, oldValue, t);
+        if (!SyncIndex(repo, oldBlob.Id, newBlob, oldValue, t)) pendingIndex = new IndexSync(oldBlob.Id, newBlob, oldValue, t);
         SyncWorkingFile(headBytes, newBytes, oldValue, t);
         LogCommitted(_logger, t.PrId, t.From.ToString(), t.To.ToWire(), created.Sha);
         commit = created.Sha;
@@ -182,27 +187,65 @@ public sealed partial class TaskListGitMirror
     /// it (their other staged edits stay staged) unless they changed that very value. No other
     /// index entry is touched; a conflicted or removed entry is left alone.
     /// </summary>
-    private void SyncIndex(Repository repo, ObjectId oldBlob, ObjectId newBlob, string oldValue, ColdTransition t)
+    /// <returns>False when a git command holds <c>index.lock</c> right now (try again shortly).</returns>
+    private bool SyncIndex(Repository repo, ObjectId oldBlob, ObjectId newBlob, string oldValue, ColdTransition t)
     {
         try
         {
             var index = repo.Index;
-            if (index[TaskListPath] is not { StageLevel: StageLevel.Staged } staged) return;
+            if (index[TaskListPath] is not { StageLevel: StageLevel.Staged } staged) return true;
             var target = newBlob;
             if (staged.Id != oldBlob)
             {
                 var stagedBytes = ReadBlob(repo.Lookup<Blob>(staged.Id));
                 var updated = TaskListBytes.SetColdState(stagedBytes, TaskListPath + " (staged)", t.PrId, t.To, oldValue, out _);
-                if (updated is null) { LogUserValueKept(_logger, "staged", TaskListPath, t.PrId); return; }
-                if (ReferenceEquals(updated, stagedBytes)) return;
+                if (updated is null) { LogUserValueKept(_logger, "staged", TaskListPath, t.PrId); return true; }
+                if (ReferenceEquals(updated, stagedBytes)) return true;
                 target = repo.ObjectDatabase.Write<Blob>(updated);
             }
             index.Add(repo.Lookup<Blob>(target), TaskListPath, staged.Mode);
             index.Write();
+            return true;
+        }
+        catch (LockedFileException)
+        {
+            return false;
         }
         catch (Exception ex) when (ex is LibGit2SharpException or GitMirrorException or InvalidOperationException or TaskListException)
         {
             LogIndexNotUpdated(_logger, TaskListPath, t.PrId, ex.Message);
+            return true;
+        }
+    }
+
+    /// <summary>An index update put off because a git command held <c>index.lock</c>.</summary>
+    private sealed record IndexSync(ObjectId OldBlob, ObjectId NewBlob, string OldValue, ColdTransition Transition);
+
+    /// <summary>
+    /// The commit is made but an agent's git held <c>index.lock</c> when the index was to be updated: left
+    /// so, <c>git status</c> would show a staged revert of the commit, and the next <c>git commit</c> of
+    /// the index would make it. Git holds that lock for milliseconds: look again every
+    /// <see cref="GitMirrorOptions.IndexRetryInterval"/>, up to <see cref="GitMirrorOptions.IndexLockMaxWait"/>.
+    /// </summary>
+    private async Task FinishIndexAsync(IndexSync pending, CancellationToken ct)
+    {
+        var started = _time.GetTimestamp();
+        while (true)
+        {
+            await Task.Delay(_options.IndexRetryInterval, _time, ct).ConfigureAwait(false);
+            var done = await Task.Run(() =>
+            {
+                using var repo = Open();
+                using var inFlight = GitLocksInFlight.Enter(repo.Info.Path, GitLocksInFlight.LocksOf(repo.Info.Path),
+                    [$"{SyncNote}\t{pending.OldBlob.Sha}\t{pending.NewBlob.Sha}\t{TaskListPath}"]);
+                return SyncIndex(repo, pending.OldBlob, pending.NewBlob, pending.OldValue, pending.Transition);
+            }, ct).ConfigureAwait(false);
+            if (done) return;
+            if (_time.GetElapsedTime(started) >= _options.IndexLockMaxWait)
+            {
+                LogIndexNotUpdated(_logger, TaskListPath, pending.Transition.PrId, $"a git command held index.lock for {_options.IndexLockMaxWait.TotalSeconds:0.#} s");
+                return;
+            }
         }
     }
 

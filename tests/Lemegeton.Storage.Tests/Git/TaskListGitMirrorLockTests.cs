@@ -159,6 +159,32 @@ public sealed class TaskListGitMirrorLockTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_index_lock_taken_by_an_agents_git_right_after_the_commit_delays_the_index_update_until_it_is_released()
+    {
+        var head = (await _repo.RunAsync("rev-parse", "HEAD")).Trim();
+        var clock = new ObservedTimeProvider();
+        var interval = TimeSpan.FromMilliseconds(25);
+        var mirror = new TaskListGitMirror(_repo.Root,
+            new GitMirrorOptions { TaskListPath = TestRepository.TaskList, IndexRetryInterval = interval, IndexLockMaxWait = TimeSpan.FromSeconds(5) },
+            clock, NullLogger<TaskListGitMirror>.Instance);
+        // After the last check, before the commit: an agent's `git add` takes the index.
+        mirror.AfterTipRechecked = () => File.WriteAllText(IndexLock, "");
+
+        var commit = mirror.CommitAsync(Completed);
+        await clock.WhenTimerArmedAsync(interval).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.NotEqual(head, (await _repo.RunAsync("rev-parse", "HEAD")).Trim()); // the commit is made
+        Assert.False(commit.IsCompleted);                                          // the index waits
+        File.Delete(IndexLock);                                                    // the agent's git is done
+        clock.Advance(interval);
+        var id = await commit.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(id, (await _repo.RunAsync("rev-parse", "HEAD")).Trim());
+        Assert.Equal("", (await _repo.RunAsync("status", "--porcelain")).Trim()); // no staged revert of the hub's commit
+        Assert.False(File.Exists(Path.Combine(GitDir, GitLocksInFlight.MarkerName)));
+    }
+
+    [Fact]
     public async Task A_ref_lock_held_by_another_git_command_is_waited_for_then_the_commit_lands()
     {
         var head = (await _repo.RunAsync("rev-parse", "HEAD")).Trim();
