@@ -89,24 +89,36 @@ public sealed class FakeCoder
         return 0;
     }
 
-    /// <summary>Commits the files; retries while another process holds the index lock (agents sharing one repository). Null on success, else the error.</summary>
+    /// <summary>How long a commit is tried again while other agents' (and the hub's) git commands are in the way.</summary>
+    private static readonly TimeSpan CommitPatience = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// Commits the files. Agents sharing one repository get in each other's way: a git command holding
+    /// <c>index.lock</c> or a ref lock; another commit landing between this one reading HEAD and moving
+    /// it ("cannot lock ref 'HEAD': is at … but expected …"); another agent's commit writing back an index
+    /// read before this one's <c>git add</c> ("pathspec … did not match any file(s) known to git"). All
+    /// pass in moments, so add and commit are tried again, for up to a minute. Null on success, else the error.
+    /// </summary>
     private static async Task<string?> CommitAsync(string directory, string prId, string title, string[] files, CancellationToken cancellation)
     {
         var identity = (await GitCli.RunAsync(directory, "config", "user.email").ConfigureAwait(false)).Output.Length > 0
             ? []
             : new[] { "-c", "user.name=Lemegeton fake-coder", "-c", "user.email=fake-coder@lemegeton.invalid" };
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         GitCli.Result? last = null;
-        for (var attempt = 0; attempt < 50; attempt++)
+        while (true)
         {
             var add = await GitCli.RunAsync(directory, ["add", "--", .. files], cancellation).ConfigureAwait(false);
             last = add.Ok
                 ? await GitCli.RunAsync(directory, [.. identity, "commit", "-q", "-m", $"{prId}: {title}", "--", .. files], cancellation).ConfigureAwait(false)
                 : add;
             if (last.Ok) return null;
-            if (!last.Error.Contains("index.lock", StringComparison.Ordinal) && !last.Error.Contains(".lock", StringComparison.Ordinal)) break;
+            var contended = last.Error.Contains(".lock", StringComparison.Ordinal) || last.Error.Contains("cannot lock ref", StringComparison.Ordinal)
+                || last.Error.Contains("did not match any file(s) known to git", StringComparison.Ordinal);
+            if (!contended || clock.Elapsed > CommitPatience) break;
             await Task.Delay(TimeSpan.FromMilliseconds(50 + Random.Shared.Next(150)), cancellation).ConfigureAwait(false);
         }
-        return $"git commit failed: {last?.Error}";
+        return $"git commit failed: {last.Error}";
     }
 
     private static async Task ProgressAsync(string? socket, int percent, string message, CancellationToken cancellation)
