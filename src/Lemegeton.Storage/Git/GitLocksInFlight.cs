@@ -23,6 +23,12 @@ internal static class GitLocksInFlight
     /// <summary>Lock files' timestamps may be coarser than ours: a lock this much older than the marker still counts as the marker's.</summary>
     private static readonly TimeSpan Tolerance = TimeSpan.FromSeconds(2);
 
+    private static readonly Lazy<DateTime> ProcessStart = new(() =>
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.StartTime;
+    });
+
     /// <summary>The lock files updates of <paramref name="refs"/> (full names), of HEAD and of the index may create.</summary>
     public static string[] LocksOf(string gitDir, params string[] refs) =>
     [
@@ -98,12 +104,6 @@ internal static class GitLocksInFlight
     public sealed record Leftovers(IReadOnlyList<string> RemovedLocks, IReadOnlyList<string> Notes);
 
     private static DateTime CurrentProcessStart => ProcessStart.Value;
-
-    private static readonly Lazy<DateTime> ProcessStart = new(() =>
-    {
-        using var self = Process.GetCurrentProcess();
-        return self.StartTime;
-    });
 
     /// <summary>The process is this one, or one with that id that started at that time (to the second: pids are reused).</summary>
     private static bool IsRunning(int pid, DateTime startedUtc)
