@@ -58,7 +58,8 @@ public sealed class AgentSessionClusterTests
     public async Task Leases_expire_after_the_ttl_without_heartbeats_and_live_on_with_them()
     {
         await using var cluster = await TestCluster.StartAsync(TestTaskLists.Build(2, _ => []), heartbeatTimeout: TimeSpan.FromMinutes(5),
-            configure: (_, s) => s with { LeaseTtl = TimeSpan.FromMilliseconds(800) });
+            // Heartbeats every 100 ms against a 3 s TTL: only a stall of 3 s on a busy test machine could expire the beating agent's leases.
+            configure: (_, s) => s with { LeaseTtl = TimeSpan.FromSeconds(3) });
         var kit = new TestKit(cluster.Hub);
 
         var beating = kit.CreateTestProbe();

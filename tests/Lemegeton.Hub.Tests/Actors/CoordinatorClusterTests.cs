@@ -87,7 +87,7 @@ public sealed class CoordinatorClusterTests
     public async Task The_pr_of_a_hung_agent_is_reassigned_after_the_heartbeat_timeout()
     {
         const int count = 3;
-        await using var cluster = await TestCluster.StartAsync(TestTaskLists.Build(count, _ => []), heartbeatTimeout: TimeSpan.FromMilliseconds(1500));
+        await using var cluster = await TestCluster.StartAsync(TestTaskLists.Build(count, _ => []), heartbeatTimeout: TimeSpan.FromSeconds(3));
         var kit = new TestKit(cluster.Hub);
         var monitor = kit.CreateTestProbe();
         cluster.StartAgent("hung", AgentTypes.Worker, TestAgentBehaviour.HangOnAssign, monitor.Ref);
