@@ -6,6 +6,7 @@ using System.Text.Json;
 using Lemegeton.Cli.Configuration;
 using Lemegeton.Hocon.Configuration;
 using Lemegeton.Hub.Daemon;
+using Lemegeton.Storage.Git;
 
 namespace Lemegeton.Cli.Commands;
 
@@ -122,14 +123,8 @@ public sealed class DoctorCommand : Command
     /// </summary>
     private static DoctorCheck? GitLocks(string root)
     {
-        var dotGit = Path.Combine(root, ".git");
-        string gitDir;
-        if (Directory.Exists(dotGit)) gitDir = dotGit;
-        else if (File.Exists(dotGit) && File.ReadAllText(dotGit).Trim() is var pointer && pointer.StartsWith("gitdir:", StringComparison.Ordinal))
-            gitDir = Path.GetFullPath(pointer["gitdir:".Length..].Trim(), root);
-        else return null;
-        var commonFile = Path.Combine(gitDir, "commondir");
-        var common = File.Exists(commonFile) ? Path.GetFullPath(File.ReadAllText(commonFile).Trim(), gitDir) : gitDir;
+        if (GitDirectories.GitDirOf(root) is not { } gitDir) return null;
+        var common = GitDirectories.CommonDir(gitDir);
         var candidates = new[] { Path.Combine(gitDir, "index.lock"), Path.Combine(gitDir, "HEAD.lock"), Path.Combine(common, "packed-refs.lock") }
             .Where(File.Exists)
             .Concat(Directory.Exists(Path.Combine(common, "refs")) ? Directory.EnumerateFiles(Path.Combine(common, "refs"), "*.lock", SearchOption.AllDirectories) : [])
@@ -138,7 +133,7 @@ public sealed class DoctorCommand : Command
         if (candidates.Count == 0) return new DoctorCheck("git locks", "ok", "no git lock files", null);
         var now = DateTime.UtcNow;
         var listed = string.Join(", ", candidates.Select(f => $"{Path.GetRelativePath(root, f)} ({(now - File.GetLastWriteTimeUtc(f)).TotalSeconds:0} s old)"));
-        var fromKilledHub = File.Exists(Path.Combine(gitDir, "lemegeton-locks"));
+        var fromKilledHub = File.Exists(Path.Combine(gitDir, GitDirectories.LocksMarker));
         return new DoctorCheck("git locks", "warning", $"{listed}: every git command fails while they are there",
             (fromKilledHub ? "a hub was killed in the middle of a commit: the next 'lemegeton hub start' removes the lock files it left; " : "")
             + "if no git command is running, delete them: rm " + string.Join(' ', candidates.Select(f => Path.GetRelativePath(root, f))));

@@ -16,7 +16,7 @@ namespace Lemegeton.Storage.Git;
 /// </summary>
 internal static class GitLocksInFlight
 {
-    public const string MarkerName = "lemegeton-locks";
+    public const string MarkerName = GitDirectories.LocksMarker;
     private const string LockPrefix = "lock ";
     private const string NotePrefix = "note ";
 
@@ -33,7 +33,7 @@ internal static class GitLocksInFlight
     public static string[] LocksOf(string gitDir, params string[] refs) =>
     [
         .. refs.Where(r => r.StartsWith("refs/", StringComparison.Ordinal))
-            .Select(r => Path.Combine(ReflogTail.CommonDir(gitDir), r.Replace('/', Path.DirectorySeparatorChar) + ".lock")),
+            .Select(r => Path.Combine(GitDirectories.CommonDir(gitDir), r.Replace('/', Path.DirectorySeparatorChar) + ".lock")),
         Path.Combine(gitDir, "HEAD.lock"),
         Path.Combine(gitDir, "index.lock"),
     ];
@@ -69,6 +69,8 @@ internal static class GitLocksInFlight
     public static Leftovers? RemoveLeftovers(string gitDir)
     {
         var marker = Path.Combine(gitDir, MarkerName);
+        // Every open of the repository looks: the common case (no marker) must not cost an exception.
+        if (!File.Exists(marker)) return null;
         string[] lines;
         try
         {

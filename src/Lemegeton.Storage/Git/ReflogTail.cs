@@ -17,7 +17,7 @@ internal static class ReflogTail
     /// </summary>
     public static string? OldValueOfUpdateTo(string gitDir, string refName, string newId)
     {
-        var path = Path.Combine(refName == "HEAD" ? gitDir : CommonDir(gitDir), "logs", refName);
+        var path = Path.Combine(refName == "HEAD" ? gitDir : GitDirectories.CommonDir(gitDir), "logs", refName);
         if (!File.Exists(path)) return null;
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         var length = (int)Math.Min(file.Length, TailBytes);
@@ -33,14 +33,5 @@ internal static class ReflogTail
             if (fields.Length == 3 && fields[1] == newId) return fields[0];
         }
         return null;
-    }
-
-    /// <summary>A linked worktree's git dir names the shared one in its <c>commondir</c> file; branch reflogs live there.</summary>
-    internal static string CommonDir(string gitDir)
-    {
-        var pointer = Path.Combine(gitDir, "commondir");
-        if (!File.Exists(pointer)) return gitDir;
-        var common = File.ReadAllText(pointer).Trim();
-        return Path.GetFullPath(Path.IsPathRooted(common) ? common : Path.Combine(gitDir, common));
     }
 }
