@@ -146,8 +146,7 @@ public sealed partial class TaskListGitMirror
         AfterTipRechecked?.Invoke();
         // From here libgit2 creates lock files; a kill before they are renamed would leave them to block every git command.
         // The note lets the next mirror bring the index and the working file along if this one is killed before it does.
-        using var inFlight = GitLocksInFlight.Enter(repo.Info.Path, GitLocksInFlight.LocksOf(repo.Info.Path, branch),
-            [$"{SyncNote}\t{oldBlob.Sha}\t{newBlob.Sha}\t{TaskListPath}"]);
+        using var inFlight = SyncInFlight(repo, oldBlob.Id, newBlob, branch);
         repo.Refs.UpdateTarget(repo.Refs[branch], created.Id, $"lemegeton: {t.PrId} {t.To.ToWire()}");
         if (OverwrittenCommit(repo, branch, head.Id, created.Id) is { } lost)
         {
@@ -218,6 +217,15 @@ public sealed partial class TaskListGitMirror
         }
     }
 
+    /// <summary>
+    /// The lock marker (<see cref="GitLocksInFlight"/>) for moving <paramref name="refs"/> and updating the index
+    /// and the working file from <paramref name="oldBlob"/> to <paramref name="newBlob"/>, with the note that
+    /// lets the next mirror finish that update (<see cref="FinishInterruptedSync"/>).
+    /// </summary>
+    private IDisposable SyncInFlight(Repository repo, ObjectId oldBlob, ObjectId newBlob, params string[] refs) =>
+        GitLocksInFlight.Enter(repo.Info.Path, GitLocksInFlight.LocksOf(repo.Info.Path, refs),
+            [$"{SyncNote}\t{oldBlob.Sha}\t{newBlob.Sha}\t{TaskListPath}"]);
+
     /// <summary>An index update put off because a git command held <c>index.lock</c>.</summary>
     private sealed record IndexSync(ObjectId OldBlob, ObjectId NewBlob, string OldValue, ColdTransition Transition);
 
@@ -236,8 +244,7 @@ public sealed partial class TaskListGitMirror
             var done = await Task.Run(() =>
             {
                 using var repo = Open();
-                using var inFlight = GitLocksInFlight.Enter(repo.Info.Path, GitLocksInFlight.LocksOf(repo.Info.Path),
-                    [$"{SyncNote}\t{pending.OldBlob.Sha}\t{pending.NewBlob.Sha}\t{TaskListPath}"]);
+                using var inFlight = SyncInFlight(repo, pending.OldBlob, pending.NewBlob);
                 return SyncIndex(repo, pending.OldBlob, pending.NewBlob, pending.OldValue, pending.Transition);
             }, ct).ConfigureAwait(false);
             if (done) return;
