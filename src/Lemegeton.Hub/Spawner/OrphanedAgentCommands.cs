@@ -17,7 +17,7 @@ internal static class OrphanedAgentCommands
     {
         var wanted = new[] { $"LEMEGETON_AGENT_ID={agentId}", $"LEMEGETON_REPOSITORY={ProcFs.Normalize(repositoryRoot)}" };
         return [.. ProcFs.Processes()
-            .Where(p => wanted.All(p.Environment.Contains) && p.Environment.Any(v => v.StartsWith("LEMEGETON_FENCING_TOKEN=", StringComparison.Ordinal)))
+            .Where(p => wanted.All(p.Environment.Contains) && p.IsPrCommand)
             .Select(p => p.Group).Distinct().Order()];
     }
 

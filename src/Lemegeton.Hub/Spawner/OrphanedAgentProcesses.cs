@@ -17,7 +17,7 @@ internal static class OrphanedAgentProcesses
         var marker = $"LEMEGETON_AGENT_ID={agentId}";
         return [.. ProcFs.Processes()
             .Where(p => p.Pid != Environment.ProcessId && p.WorkingDirectory is { } cwd && ProcFs.Normalize(cwd) == root
-                && p.Environment.Contains(marker) && !p.Environment.Any(v => v.StartsWith("LEMEGETON_FENCING_TOKEN=", StringComparison.Ordinal)))
+                && p.Environment.Contains(marker) && !p.IsPrCommand)
             .Select(p => p.Group).Distinct().Order()];
     }
 

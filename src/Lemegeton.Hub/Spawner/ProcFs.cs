@@ -7,7 +7,11 @@ namespace Lemegeton.Hub.Spawner;
 internal static class ProcFs
 {
     /// <summary>One live (not zombie) process: its PID, process group, working directory and environment (<c>NAME=value</c> entries).</summary>
-    public sealed record Entry(int Pid, int Group, string? WorkingDirectory, IReadOnlyList<string> Environment);
+    public sealed record Entry(int Pid, int Group, string? WorkingDirectory, IReadOnlyList<string> Environment)
+    {
+        /// <summary>A PR command an agent started: the agent gives each one its fencing token (the agent process itself has none).</summary>
+        public bool IsPrCommand => Environment.Any(v => v.StartsWith("LEMEGETON_FENCING_TOKEN=", StringComparison.Ordinal));
+    }
 
     /// <summary>Every live process whose environment this user may read; empty without /proc.</summary>
     public static IEnumerable<Entry> Processes()
