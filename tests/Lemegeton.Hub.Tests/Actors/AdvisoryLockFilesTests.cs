@@ -1,5 +1,4 @@
 using System.Text.Json;
-using AgentTypes = Lemegeton.Core.Scheduling.AgentTypes;
 using Akka.Actor;
 using Akka.TestKit;
 using Akka.TestKit.Xunit2;
@@ -38,12 +37,8 @@ public sealed class AdvisoryLockFilesTests
         var written = kit.CreateTestProbe();
         cluster.Hub.EventStream.Subscribe(written.Ref, typeof(AdvisoryLocksWritten));
         var agent = kit.CreateTestProbe();
-        agent.Send(cluster.HubProxy, new RegisterAgent("r1", 1, agentId, AgentTypes.Worker, "sonnet", 10));
-        agent.ExpectMsg<Welcome>(Patience);
-        var session = agent.LastSender;
-        var pr = agent.ExpectMsg<AssignPr>(Patience);
-        session.Tell(new AcquireLeases("l1", pr.PrId, pr.Files), agent.Ref);
-        return (written, agent, session, pr, agent.ExpectMsg<LeasesGranted>(Patience));
+        var (session, pr, granted) = cluster.LeaseFirstPr(agent, agentId, Patience);
+        return (written, agent, session, pr, granted);
     }
 
     [Fact]

@@ -63,12 +63,13 @@ public sealed class AgentSessionClusterTests
         var kit = new TestKit(cluster.Hub);
 
         var beating = kit.CreateTestProbe();
-        var (beatingSession, beatingGrant, beatingPr) = Lease(beating, "beating", cluster);
+        var (beatingSession, beatingWork, beatingGrant) = cluster.LeaseFirstPr(beating, "beating", Patience);
+        var beatingPr = beatingWork.PrId;
         var heartbeats = cluster.Hub.Scheduler.ScheduleTellRepeatedlyCancelable(TimeSpan.Zero, TimeSpan.FromMilliseconds(100), beatingSession,
             new Heartbeat(1, HeartbeatStates.Working, [beatingPr]), beating.Ref);
 
         var silent = kit.CreateTestProbe();
-        var (_, silentGrant, _) = Lease(silent, "silent", cluster);
+        var (_, _, silentGrant) = cluster.LeaseFirstPr(silent, "silent", Patience);
         var silentSession = cluster.Log.Events.OfType<AgentRegistered>().Single(a => a.AgentId == "silent").SessionId;
         var beatingSessionId = cluster.Log.Events.OfType<AgentRegistered>().Single(a => a.AgentId == "beating").SessionId;
 
@@ -82,15 +83,5 @@ public sealed class AgentSessionClusterTests
 
         var state = await cluster.HubProxy.Ask<CoordinatorSnapshot>(GetCoordinatorState.Instance, Patience);
         Assert.Equal(beatingGrant.Files.Order(), state.Leases.SelectMany(l => l.Files).Order());
-    }
-
-    private static (IActorRef Session, LeasesGranted Grant, string PrId) Lease(Akka.TestKit.TestProbe agent, string id, TestCluster cluster)
-    {
-        agent.Send(cluster.HubProxy, new RegisterAgent("r-" + id, 1, id, AgentTypes.Worker, "sonnet", 10));
-        agent.ExpectMsg<Welcome>(Patience);
-        var session = agent.LastSender;
-        var work = agent.ExpectMsg<AssignPr>(Patience);
-        session.Tell(new AcquireLeases("l-" + id, work.PrId, work.Files), agent.Ref);
-        return (session, agent.ExpectMsg<LeasesGranted>(Patience), work.PrId);
     }
 }

@@ -1,3 +1,4 @@
+using AgentTypes = Lemegeton.Core.Scheduling.AgentTypes;
 using Akka.Actor;
 using Akka.Actor.Setup;
 using Akka.Cluster;
@@ -7,7 +8,10 @@ using Lemegeton.Core.TaskList;
 using Lemegeton.Hub.Actors;
 using Lemegeton.Hub.Events;
 using Lemegeton.Persistence.Local;
+using Lemegeton.Protocol.Leases;
 using Lemegeton.Protocol.Serialization;
+using Lemegeton.Protocol.Session;
+using Lemegeton.Protocol.Work;
 using Lemegeton.Storage.Git;
 using LibGit2Sharp;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -131,6 +135,20 @@ internal sealed class TestCluster : IAsyncDisposable
         _agents.Add(system);
         Cluster.Get(system).Join(Cluster.Get(Hub).SelfAddress);
         return (system, Proxy(system));
+    }
+
+    /// <summary>
+    /// The test plays agent <paramref name="agentId"/> with <paramref name="agent"/>: it registers, takes the PR
+    /// it is first assigned and leases that PR's files. Returns its session, the assignment and the grant.
+    /// </summary>
+    public (IActorRef Session, AssignPr Work, LeasesGranted Grant) LeaseFirstPr(Akka.TestKit.TestProbe agent, string agentId, TimeSpan patience)
+    {
+        agent.Send(HubProxy, new RegisterAgent("r-" + agentId, 1, agentId, AgentTypes.Worker, "sonnet", 10));
+        agent.ExpectMsg<Welcome>(patience);
+        var session = agent.LastSender;
+        var work = agent.ExpectMsg<AssignPr>(patience);
+        session.Tell(new AcquireLeases("l-" + agentId, work.PrId, work.Files), agent.Ref);
+        return (session, work, agent.ExpectMsg<LeasesGranted>(patience));
     }
 
     public async ValueTask DisposeAsync()
