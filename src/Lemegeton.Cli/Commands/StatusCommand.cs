@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Lemegeton.Gateway;
-using Lemegeton.Hub.Admin;
 using Lemegeton.Gateway.Daemon;
+using Lemegeton.Hub.Admin;
 using Spectre.Console;
 
 namespace Lemegeton.Cli.Commands;

@@ -1,9 +1,9 @@
-using Microsoft.Extensions.DependencyInjection;
 using Akka.Actor;
 using Lemegeton.Hub.Admin;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lemegeton.Hub.Actors;
 

@@ -1,10 +1,10 @@
-using Microsoft.Extensions.DependencyInjection;
 using Akka.Actor;
 using Akka.Cluster;
+using Lemegeton.Hub.Admin;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Lemegeton.Hub.Admin;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Lemegeton.Hub.Actors;
 
